@@ -1,0 +1,81 @@
+import type { Box, TransformationConfig, TransformationModel, WorkItem } from './model';
+import { resolveBoxTypes } from './boxTypes';
+import { conversionRules, countTeamsConverted } from './conversion';
+import type { TeamConversion } from './conversion';
+import { deriveBoxDates, readDates } from './dates';
+import type { DateSpan } from './dates';
+import { buildHierarchy } from './hierarchy';
+import { indexIssues, ROOT_ID } from './issues';
+import { checkStatusCategory, countsTowardProgress, readManualPercent, readMeasure } from './measures';
+import type { Measure } from './measures';
+import { resolveParentLinks } from './parentLinks';
+import { measureProgress } from './progress';
+import type { WarningSink } from './warnings';
+
+const NO_PROGRESS = { ratio: 0, done: 0, total: 0 } as const;
+const NO_TEAMS = { converted: 0, total: 0, ratio: 0 } as const;
+
+/**
+ * The transformation as boxes with progress, dates and teams converted, from the issues read
+ * from Jira. Never throws on bad data: every problem becomes a warning in the model.
+ */
+export function buildTransformationModel(items: WorkItem[], config: TransformationConfig, options: { now: string }): TransformationModel {
+  const sink: WarningSink = [];
+  const catalog = resolveBoxTypes(config, sink);
+  const conversion = conversionRules(config, catalog, sink);
+  const byKey = indexIssues(items, sink);
+  const hierarchy = buildHierarchy(byKey, resolveParentLinks(byKey, sink), catalog, sink);
+
+  const measures = new Map<string, Measure>();
+  const ownDates = new Map<string, DateSpan>();
+  const teams = new Map<string, TeamConversion>();
+  const manualPercents = new Map<string, number | null>();
+  for (const [key, item] of byKey) {
+    checkStatusCategory(key, item, sink);
+    const box = hierarchy.boxes.get(key);
+    if (box === undefined) {
+      if (!countsTowardProgress(item, config)) continue;
+      measures.set(key, readMeasure(key, item, config, sink));
+      ownDates.set(key, readDates(key, item, config.fieldMapping, sink));
+      continue;
+    }
+    ownDates.set(key, readDates(key, item, config.fieldMapping, sink));
+    if (box.type.progressMethod === 'manual') manualPercents.set(key, readManualPercent(key, item, config, sink));
+    if (conversion.isTeamType(box.type.id)) teams.set(key, conversion.readTeam(key, item));
+  }
+
+  const progress = measureProgress({ hierarchy, measures, manualPercent: (id) => manualPercents.get(id) ?? null });
+  const dates = deriveBoxDates(hierarchy, ownDates);
+  const teamsConverted = countTeamsConverted(hierarchy, teams);
+
+  const boxes: Array<[string, Box]> = hierarchy.topDown.flatMap((id): Array<[string, Box]> => {
+    const node = hierarchy.boxes.get(id);
+    if (node === undefined) return [];
+    const team = teams.get(id);
+    const box: Box = {
+      id,
+      typeId: node.type.id,
+      name: node.issue === null ? String(config.name ?? '') : String(node.issue.summary ?? ''),
+      projectKey: node.issue === null ? null : (node.issue.projectKey ?? null),
+      parentId: node.parentId,
+      childIds: node.childIds,
+      itemKeys: node.itemKeys,
+      progress: progress.get(id) ?? { method: node.type.progressMethod, ...NO_PROGRESS },
+      startDate: dates.get(id)?.startDate ?? null,
+      dueDate: dates.get(id)?.dueDate ?? null,
+      conversionStage: team?.conversionStage ?? null,
+      converted: team?.converted ?? null,
+      teamsConverted: teamsConverted.get(id) ?? { ...NO_TEAMS },
+    };
+    return [[id, box]];
+  });
+
+  return {
+    name: String(config.name ?? ''),
+    rootId: ROOT_ID,
+    boxes: Object.fromEntries(boxes),
+    items: Object.fromEntries(byKey),
+    warnings: sink,
+    readAt: options.now,
+  };
+}

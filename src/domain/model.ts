@@ -1,0 +1,180 @@
+/**
+ * The transformation model's vocabulary: plain data in, plain data out.
+ * Nothing here knows about Forge, HTTP or React.
+ */
+
+/** Jira's three status categories; 'unknown' is what we hold when Jira sent something else. */
+export type StatusCategory = 'new' | 'indeterminate' | 'done';
+
+export type ProgressMethod = 'issueCount' | 'storyPoints' | 'originalEstimate' | 'manual';
+
+/** The panels a box type can switch on for its boxes. */
+export type Panel = 'roadmap' | 'riskMatrix' | 'teamsConverted' | 'backlog' | 'reports';
+export const ALL_PANELS: readonly Panel[] = ['roadmap', 'riskMatrix', 'teamsConverted', 'backlog', 'reports'];
+
+/** How the boxes of one box type are found among the issues read from Jira. */
+export type BoxSource =
+  /** The one virtual box at the top: the transformation itself. */
+  | { kind: 'root' }
+  /** Every issue of this issue type (optionally only in these projects) is a box. */
+  | { kind: 'issueType'; issueType: string; projectKeys?: string[] };
+
+export interface BoxType {
+  id: string;
+  name: string;
+  /** null only for the root box type. */
+  parentTypeId: string | null;
+  source: BoxSource;
+  progressMethod: ProgressMethod;
+  toolset: Panel[];
+}
+
+/** Concepts of the model, each mapped to a Jira field by the field's display name. */
+export interface FieldMapping {
+  startDate: string;
+  dueDate: string;
+  storyPoints: string;
+  originalEstimate: string;
+  conversionStage: string;
+  riskLikelihood: string;
+  riskImpact: string;
+  residualLikelihood: string;
+  residualImpact: string;
+  mitigation: string;
+  targetValue: string;
+  realisedValue: string;
+  stageGate: string;
+  sponsor: string;
+  manualProgress: string;
+  flagged: string;
+}
+export type FieldConcept = keyof FieldMapping;
+
+export interface ConversionConfig {
+  /** The box type whose boxes are the teams that convert. */
+  teamBoxTypeId: string;
+  /** Stages in order, first = not started. */
+  stages: string[];
+  /** A team counts as converted once its stage is this one or a later one. */
+  targetStage: string;
+}
+
+export interface RiskScale {
+  /** Labels of levels 1..5, lowest first; text field values are matched to them case-insensitively. */
+  likelihoodLabels: [string, string, string, string, string];
+  impactLabels: [string, string, string, string, string];
+  /** Score = likelihood × impact (1..25); a band applies from its `min` score upward. */
+  bands: { name: 'low' | 'medium' | 'high' | 'critical'; min: number; color: string }[];
+}
+
+export interface TransformationConfig {
+  schemaVersion: number;
+  name: string;
+  boxTypes: BoxType[];
+  fieldMapping: FieldMapping;
+  conversion: ConversionConfig;
+  riskIssueTypes: string[];
+  milestoneIssueTypes: string[];
+  riskScale: RiskScale;
+}
+
+/** A value read from a Jira field, already unwrapped from Jira's JSON shape but not yet trusted. */
+export type RawFieldValue = string | number | boolean | null | readonly string[];
+
+/**
+ * One Jira issue as the model sees it. The Jira adapter fills it from the REST response;
+ * fields it could not read are null and come with a data-quality warning.
+ */
+export interface WorkItem {
+  key: string;
+  projectKey: string;
+  issueType: string;
+  summary: string;
+  status: string;
+  /** null when Jira reported a category we do not know. */
+  statusCategory: StatusCategory | null;
+  parentKey: string | null;
+  assignee: string | null;
+  labels: string[];
+  created: string | null;
+  updated: string | null;
+  resolved: string | null;
+  /** Values of the mapped concepts, keyed by concept, as read from Jira (not yet validated). */
+  fields: Partial<Record<FieldConcept, RawFieldValue>>;
+  /** Keys of issues this one blocks ("blocks" issue links, outward). */
+  blocks: string[];
+}
+
+export type WarningCode =
+  | 'unknownStatusCategory'
+  | 'invalidDate'
+  | 'missingDate'
+  | 'dueBeforeStart'
+  | 'invalidNumber'
+  | 'unknownStage'
+  | 'invalidRiskLevel'
+  | 'parentCycle'
+  | 'parentNotFound'
+  | 'orphanBox'
+  | 'duplicateKey'
+  | 'unexpectedFieldValue'
+  | 'unmappedField'
+  /** A team box has no conversion stage, so it counts as not converted. */
+  | 'missingStage'
+  /** The configuration is inconsistent (e.g. a box type's parent type does not exist); issueKey is null. */
+  | 'invalidConfig';
+
+export interface DataQualityWarning {
+  code: WarningCode;
+  /** The issue the problem is on, or null for a problem of the configuration. */
+  issueKey: string | null;
+  /** The concept or Jira field involved, when there is one. */
+  field: string | null;
+  message: string;
+}
+
+export interface Progress {
+  method: ProgressMethod;
+  /** 0..1; 0 when there is nothing to measure. */
+  ratio: number;
+  /** Done and total in the method's unit (issues, points, seconds); for 'manual', percent points. */
+  done: number;
+  total: number;
+}
+
+export interface TeamsConverted {
+  converted: number;
+  total: number;
+  /** 0..1; 0 when there are no teams. */
+  ratio: number;
+}
+
+export interface Box {
+  /** The issue key of the box, or 'root' for the transformation. */
+  id: string;
+  typeId: string;
+  name: string;
+  projectKey: string | null;
+  parentId: string | null;
+  childIds: string[];
+  /** Work items directly in this box (not in a child box). */
+  itemKeys: string[];
+  progress: Progress;
+  startDate: string | null;
+  dueDate: string | null;
+  /** Only for team boxes: the stage read from Jira (null when missing or unknown) and whether it counts as converted. */
+  conversionStage: string | null;
+  converted: boolean | null;
+  /** Teams converted among the team boxes at or below this box. */
+  teamsConverted: TeamsConverted;
+}
+
+export interface TransformationModel {
+  name: string;
+  rootId: 'root';
+  boxes: Record<string, Box>;
+  items: Record<string, WorkItem>;
+  warnings: DataQualityWarning[];
+  /** When the data was read, as given by the caller (ISO 8601). */
+  readAt: string;
+}

@@ -1,0 +1,89 @@
+import type { DataQualityWarning, FieldConcept, FieldMapping, RawFieldValue } from './model';
+import { describeValue } from './rawValue';
+
+/** Where warnings are collected while the model is built: data, never thrown. */
+export type WarningSink = DataQualityWarning[];
+
+/** The Jira field name of a concept as people know it, e.g. "Story point estimate". */
+function fieldLabel(mapping: FieldMapping, concept: FieldConcept): string {
+  const name: unknown = mapping?.[concept];
+  return typeof name === 'string' && name.trim() !== '' ? name : concept;
+}
+
+export const warn = {
+  duplicateKey(key: string): DataQualityWarning {
+    return { code: 'duplicateKey', issueKey: key, field: 'key', message: `${key}: the issue was read more than once; the first copy is used` };
+  },
+  keyIsReserved(key: string): DataQualityWarning {
+    return { code: 'duplicateKey', issueKey: key, field: 'key', message: `${key}: the key is the transformation's own id, so the issue is left out` };
+  },
+  parentNotFound(key: string, parentKey: string): DataQualityWarning {
+    return { code: 'parentNotFound', issueKey: key, field: 'parent', message: `${key}: parent ${parentKey} was not found, so the link is ignored` };
+  },
+  parentCycle(key: string, parentKey: string, cycleLength: number): DataQualityWarning {
+    const cycle = cycleLength === 1 ? 'is its own parent' : `closes a loop of ${cycleLength} issues through parent ${parentKey}`;
+    return { code: 'parentCycle', issueKey: key, field: 'parent', message: `${key}: ${cycle}, so this parent link is ignored` };
+  },
+  orphanBox(key: string, typeName: string, parentTypeName: string): DataQualityWarning {
+    return {
+      code: 'orphanBox',
+      issueKey: key,
+      field: 'parent',
+      message: `${key}: this ${typeName} is not under any ${parentTypeName}, so it is shown directly under the transformation`,
+    };
+  },
+  unknownStatusCategory(key: string, status: string): DataQualityWarning {
+    return {
+      code: 'unknownStatusCategory',
+      issueKey: key,
+      field: 'status',
+      message: `${key}: status ${describeValue(status)} has no known status category, so the issue counts as not done`,
+    };
+  },
+  invalidNumber(key: string, mapping: FieldMapping, concept: FieldConcept, value: RawFieldValue, expected: string): DataQualityWarning {
+    return {
+      code: 'invalidNumber',
+      issueKey: key,
+      field: concept,
+      message: `${key}: "${fieldLabel(mapping, concept)}" has ${describeValue(value)}, which is not ${expected}`,
+    };
+  },
+  outOfRange(key: string, mapping: FieldMapping, concept: FieldConcept, value: number, range: string): DataQualityWarning {
+    return {
+      code: 'unexpectedFieldValue',
+      issueKey: key,
+      field: concept,
+      message: `${key}: "${fieldLabel(mapping, concept)}" has ${value}, which is outside ${range}, so 0 is used`,
+    };
+  },
+  invalidDate(key: string, mapping: FieldMapping, concept: FieldConcept, value: RawFieldValue): DataQualityWarning {
+    return {
+      code: 'invalidDate',
+      issueKey: key,
+      field: concept,
+      message: `${key}: "${fieldLabel(mapping, concept)}" has ${describeValue(value)}, which is not a valid date`,
+    };
+  },
+  dueBeforeStart(key: string, startDate: string, dueDate: string): DataQualityWarning {
+    return { code: 'dueBeforeStart', issueKey: key, field: 'dueDate', message: `${key}: due date ${dueDate} is before start date ${startDate}` };
+  },
+  unknownStage(key: string, mapping: FieldMapping, value: RawFieldValue, stages: readonly string[]): DataQualityWarning {
+    return {
+      code: 'unknownStage',
+      issueKey: key,
+      field: 'conversionStage',
+      message: `${key}: "${fieldLabel(mapping, 'conversionStage')}" has ${describeValue(value)}, which is none of ${stages.map((s) => `"${s}"`).join(', ')}, so the team counts as not converted`,
+    };
+  },
+  missingStage(key: string, mapping: FieldMapping): DataQualityWarning {
+    return {
+      code: 'missingStage',
+      issueKey: key,
+      field: 'conversionStage',
+      message: `${key}: "${fieldLabel(mapping, 'conversionStage')}" is empty, so the team counts as not converted`,
+    };
+  },
+  invalidConfig(field: string, message: string): DataQualityWarning {
+    return { code: 'invalidConfig', issueKey: null, field, message: `Configuration: ${message}` };
+  },
+};

@@ -1,0 +1,84 @@
+import { buildTransformationModel, DEFAULT_CONFIG } from '../../src/domain';
+import type { BoxType, ProgressMethod, TransformationConfig, TransformationModel, WorkItem, WarningCode } from '../../src/domain';
+
+export const NOW = '2026-03-01T12:00:00.000Z';
+
+let nextNumber = 1;
+
+/** A plain story, not done, with no parent and no mapped fields, unless told otherwise. */
+export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
+  const key = overrides.key ?? `ITEM-${nextNumber++}`;
+  return {
+    key,
+    projectKey: key.split('-')[0] ?? 'ITEM',
+    issueType: 'Story',
+    summary: `Summary of ${key}`,
+    status: 'To Do',
+    statusCategory: 'new',
+    parentKey: null,
+    assignee: null,
+    labels: [],
+    created: null,
+    updated: null,
+    resolved: null,
+    fields: {},
+    blocks: [],
+    ...overrides,
+  };
+}
+
+/** A work item in status category 'done'. */
+export function doneItem(overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ status: 'Done', statusCategory: 'done', ...overrides });
+}
+
+export function workstream(key: string, overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, issueType: 'Workstream', summary: `Workstream ${key}`, ...overrides });
+}
+
+export function initiative(key: string, parentKey: string | null, overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, issueType: 'Initiative', summary: `Initiative ${key}`, parentKey, ...overrides });
+}
+
+export function team(key: string, parentKey: string | null, stage: string | null = 'Not started', overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, issueType: 'Team', summary: `Team ${key}`, parentKey, fields: { conversionStage: stage }, ...overrides });
+}
+
+/** A fresh copy of the default configuration with some top-level settings replaced. */
+export function config(overrides: Partial<TransformationConfig> = {}): TransformationConfig {
+  const copy = JSON.parse(JSON.stringify(DEFAULT_CONFIG)) as TransformationConfig;
+  return { ...copy, ...overrides };
+}
+
+/** The default configuration with the progress method of some box types changed. */
+export function configWithMethods(methods: Record<string, ProgressMethod>, overrides: Partial<TransformationConfig> = {}): TransformationConfig {
+  const base = config(overrides);
+  return { ...base, boxTypes: base.boxTypes.map((type) => ({ ...type, progressMethod: methods[type.id] ?? type.progressMethod })) };
+}
+
+export function boxType(id: string, parentTypeId: string | null, issueType: string, progressMethod: ProgressMethod = 'issueCount'): BoxType {
+  return { id, name: issueType, parentTypeId, source: { kind: 'issueType', issueType }, progressMethod, toolset: [] };
+}
+
+export function rootType(progressMethod: ProgressMethod = 'issueCount'): BoxType {
+  return { id: 'transformation', name: 'Transformation', parentTypeId: null, source: { kind: 'root' }, progressMethod, toolset: [] };
+}
+
+export function build(items: WorkItem[], cfg: TransformationConfig = config()): TransformationModel {
+  return buildTransformationModel(items, cfg, { now: NOW });
+}
+
+export function codes(model: TransformationModel): WarningCode[] {
+  return model.warnings.map((warning) => warning.code);
+}
+
+export function warningsWith(model: TransformationModel, code: WarningCode): TransformationModel['warnings'] {
+  return model.warnings.filter((warning) => warning.code === code);
+}
+
+/** The box with this id; fails the test if there is none. */
+export function boxOf(model: TransformationModel, id: string): TransformationModel['boxes'][string] {
+  const box = model.boxes[id];
+  if (box === undefined) throw new Error(`no box ${id}; boxes are ${Object.keys(model.boxes).join(', ')}`);
+  return box;
+}
