@@ -1,0 +1,123 @@
+import type { ZodType } from 'zod';
+
+import type { Route } from '@forge/api';
+
+/**
+ * The product API of `@forge/api` as we use it: `api.asUser()` or `api.asApp()`.
+ * Endpoint functions call `jira.requestJira(route`...`, { method: 'POST' })` literally so that
+ * `forge lint` can see each endpoint and check its scope.
+ */
+export interface JiraApi {
+  requestJira(path: Route, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<JiraResponse>;
+}
+
+/** The part of a fetch Response we use. */
+export interface JiraResponse {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface RetryPolicy {
+  /** How many times a 429/503 is retried before giving up. */
+  maxRetries: number;
+  /** Back-off when Jira sends no Retry-After, doubled on each retry. */
+  baseDelayMs: number;
+  /** Never wait longer than this for one retry, whatever Retry-After says. */
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** A Jira call that failed, with Jira's own messages when it sent any. */
+export class JiraRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly jiraMessages: string[],
+  ) {
+    super(`Jira answered ${status} to ${path.split('?')[0]}${jiraMessages.length ? `: ${jiraMessages.join('; ')}` : ''}`);
+    this.name = 'JiraRequestError';
+  }
+}
+
+/** Jira sent something we could not read as the documented shape. */
+export class JiraResponseShapeError extends Error {
+  constructor(readonly path: string, detail: string) {
+    super(`Jira's answer to ${path.split('?')[0]} was not in the expected shape: ${detail}`);
+    this.name = 'JiraResponseShapeError';
+  }
+}
+
+const RETRYABLE = new Set([429, 503]);
+
+/** Retry-After is either seconds or an HTTP date. */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function jiraErrorMessages(body: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      const { errorMessages, errors } = parsed as { errorMessages?: unknown; errors?: unknown };
+      const messages = Array.isArray(errorMessages) ? errorMessages.filter((m): m is string => typeof m === 'string') : [];
+      if (errors && typeof errors === 'object') {
+        for (const [field, message] of Object.entries(errors)) if (typeof message === 'string') messages.push(`${field}: ${message}`);
+      }
+      return messages;
+    }
+  } catch {
+    // not JSON: fall through to no messages
+  }
+  return [];
+}
+
+export const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' } as const;
+
+/**
+ * Sends one Jira request, retrying 429 and 503 with back-off that honours Retry-After,
+ * and parses the JSON answer against a schema. `path` only names the call in errors.
+ */
+export async function callJira<T>(
+  send: () => Promise<JiraResponse>,
+  path: string,
+  schema: ZodType<T>,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await send();
+    if (RETRYABLE.has(response.status) && attempt < policy.maxRetries) {
+      const backoff = policy.baseDelayMs * 2 ** attempt;
+      const wait = Math.min(policy.maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff);
+      await response.text().catch(() => '');
+      await policy.sleep(wait);
+      continue;
+    }
+    const text = await response.text();
+    if (!response.ok) throw new JiraRequestError(response.status, path, jiraErrorMessages(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new JiraResponseShapeError(path, `not valid JSON (${text.length} characters received)`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new JiraResponseShapeError(path, issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid');
+    }
+    return parsed.data;
+  }
+}

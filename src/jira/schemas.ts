@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The parts of Jira's REST v3 answers that we read, validated where they enter.
+ * Objects are loose: Jira adds properties over time and we must not break on them.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/
+ */
+
+export const fieldDetailsSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  schema: z
+    .looseObject({ type: z.string(), items: z.string().optional(), system: z.string().optional(), custom: z.string().optional() })
+    .optional(),
+});
+export type JiraFieldDetails = z.infer<typeof fieldDetailsSchema>;
+export const fieldListSchema = z.array(fieldDetailsSchema);
+
+/** Issue fields stay unknown here: the mapper reads each one defensively and reports what it could not read. */
+export const issueBeanSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+});
+export type JiraIssueBean = z.infer<typeof issueBeanSchema>;
+
+export const searchPageSchema = z.looseObject({
+  issues: z.array(issueBeanSchema),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+export type JiraSearchPage = z.infer<typeof searchPageSchema>;
+
+export const projectPageSchema = z.looseObject({
+  values: z.array(z.looseObject({ id: z.string(), key: z.string(), name: z.string() })),
+  isLast: z.boolean().optional(),
+  nextPage: z.string().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+});
+export type JiraProjectPage = z.infer<typeof projectPageSchema>;
