@@ -1,0 +1,60 @@
+/**
+ * Routes the real @forge/kvs package to a LocalKvsStore. Import this module BEFORE '@forge/kvs': the package
+ * picks its fetch client when it is first loaded (out/index.js getFetchClient), and jest gives every test file a
+ * fresh module registry, so each test file gets a fresh package instance bound to this router.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { kvsFetch, LocalKvsStore, type KvsStoreOptions } from '../../../dev/runtime/kvs';
+
+interface ForgeFetchTarget {
+  type: string;
+}
+type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: { body?: unknown }) => Promise<Response>;
+
+let current: LocalKvsStore | undefined;
+/** Every request the package sent, in order. */
+export const requests: Array<{ target: ForgeFetchTarget; path: string }> = [];
+
+const forgeFetch: ForgeFetch = async (target, p, init) => {
+  requests.push({ target, path: p });
+  if (target.type !== 'kvs') throw new Error(`harness only serves kvs, got ${target.type}`);
+  if (current === undefined) throw new Error('no LocalKvsStore installed; call useStore() first');
+  return kvsFetch(current)(p, init);
+};
+
+const globals = globalThis as unknown as { __forge_fetch__?: ForgeFetch; __forge_runtime__?: unknown };
+delete globals.__forge_runtime__;
+globals.__forge_fetch__ = forgeFetch;
+
+const dirs: string[] = [];
+
+/** A fresh, empty temp directory (removed after the test file). */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'forge-local-kvs-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A controllable clock in epoch ms. */
+export class FakeClock {
+  constructor(public ms = Date.UTC(2025, 0, 1, 12, 0, 0)) {}
+  readonly now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+/** Creates a store (on a new temp file unless `file` is given) and makes the package talk to it. */
+export function useStore(opts: Partial<KvsStoreOptions> = {}): { store: LocalKvsStore; file: string } {
+  const file = opts.file ?? path.join(tempDir(), 'kvs.json');
+  const store = new LocalKvsStore({ ...opts, file });
+  current = store;
+  return { store, file };
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
