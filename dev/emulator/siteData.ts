@@ -1,0 +1,105 @@
+/**
+ * What the Jira emulator serves: one Jira Cloud site's projects, users, fields and issues.
+ * The demo generator produces it; the emulator holds it in memory and answers REST calls from it.
+ * Field values are stored in the JSON shape Jira's REST API v3 returns them in.
+ */
+
+export interface SiteUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string;
+  /** Used with the email for Basic auth, as Jira Cloud API tokens are. */
+  apiToken: string;
+  /** Holds Jira's ADMINISTER global permission. */
+  isJiraAdmin: boolean;
+  /** Project keys this user may browse, or '*' for all. */
+  browseProjects: '*' | string[];
+}
+
+export interface SiteProject {
+  id: string;
+  key: string;
+  name: string;
+  leadAccountId: string;
+}
+
+export interface SiteIssueType {
+  id: string;
+  name: string;
+  /** Jira's hierarchy: -1 sub-task, 0 standard, 1 epic level, 2+ levels above epic (Premium). */
+  hierarchyLevel: number;
+  subtask: boolean;
+}
+
+export type SiteStatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface SiteStatus {
+  id: string;
+  name: string;
+  categoryKey: SiteStatusCategoryKey;
+}
+
+/** A field as /rest/api/3/field describes it. */
+export interface SiteField {
+  id: string;
+  key: string;
+  name: string;
+  custom: boolean;
+  schema?: { type: string; items?: string; system?: string; custom?: string; customId?: number };
+  /** Allowed option values of a select field. */
+  options?: string[];
+}
+
+export interface SiteChangelogItem {
+  field: string;
+  fieldId?: string;
+  fieldtype: 'jira' | 'custom';
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface SiteChangelogEntry {
+  id: string;
+  authorAccountId: string;
+  /** ISO 8601 with offset, like Jira's "2026-03-01T10:15:00.000+0000". */
+  created: string;
+  items: SiteChangelogItem[];
+}
+
+export interface SiteIssue {
+  id: string;
+  key: string;
+  projectKey: string;
+  issueTypeId: string;
+  statusId: string;
+  summary: string;
+  created: string;
+  updated: string;
+  resolutiondate: string | null;
+  assigneeAccountId: string | null;
+  reporterAccountId: string | null;
+  parentKey: string | null;
+  labels: string[];
+  /** yyyy-mm-dd */
+  duedate: string | null;
+  /** seconds */
+  timeoriginalestimate: number | null;
+  /** Custom field values keyed by field id, already in Jira's REST v3 JSON shape. */
+  customFields: Record<string, unknown>;
+  /** Outward "Blocks" links: this issue blocks these keys. */
+  blocks: string[];
+  changelog: SiteChangelogEntry[];
+}
+
+export interface SiteData {
+  /** The site's "now" when it was generated (ISO 8601); data is laid out around it. */
+  generatedAt: string;
+  users: SiteUser[];
+  projects: SiteProject[];
+  issueTypes: SiteIssueType[];
+  statuses: SiteStatus[];
+  fields: SiteField[];
+  issues: SiteIssue[];
+}

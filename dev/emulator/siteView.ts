@@ -1,0 +1,114 @@
+import { canBrowse } from './permissions';
+import type { SiteData, SiteIssue, SiteIssueType, SiteProject, SiteStatus, SiteUser } from './siteData';
+
+export interface BlockLink {
+  /** Same id on both ends of the link, as Jira has one link record. */
+  linkId: string;
+  other: SiteIssue;
+}
+
+/**
+ * The site as one user sees it during one request. Indexes are rebuilt per request because the
+ * site data is live: callers may mutate it between requests.
+ */
+export class SiteView {
+  private readonly issuesByKey = new Map<string, SiteIssue>();
+  private readonly issuesById = new Map<string, SiteIssue>();
+  private readonly usersById: Map<string, SiteUser>;
+  private readonly projectsByKey: Map<string, SiteProject>;
+  private readonly typesById: Map<string, SiteIssueType>;
+  private readonly statusesById: Map<string, SiteStatus>;
+  private links?: { outward: Map<string, BlockLink[]>; inward: Map<string, BlockLink[]> };
+
+  constructor(
+    readonly site: SiteData,
+    readonly user: SiteUser,
+  ) {
+    for (const issue of site.issues) {
+      this.issuesByKey.set(issue.key.toUpperCase(), issue);
+      this.issuesById.set(issue.id, issue);
+    }
+    this.usersById = new Map(site.users.map((u) => [u.accountId, u]));
+    this.projectsByKey = new Map(site.projects.map((p) => [p.key, p]));
+    this.typesById = new Map(site.issueTypes.map((t) => [t.id, t]));
+    this.statusesById = new Map(site.statuses.map((s) => [s.id, s]));
+  }
+
+  canBrowseProject(projectKey: string): boolean {
+    return this.projectsByKey.has(projectKey) && canBrowse(this.user, projectKey);
+  }
+
+  canSee(issue: SiteIssue): boolean {
+    return this.canBrowseProject(issue.projectKey);
+  }
+
+  browsableProjects(): SiteProject[] {
+    return this.site.projects.filter((p) => canBrowse(this.user, p.key));
+  }
+
+  visibleIssues(): SiteIssue[] {
+    return this.site.issues.filter((i) => this.canSee(i));
+  }
+
+  /** Any issue by id or key, visible or not; callers decide what the user may learn. */
+  anyIssue(idOrKey: string): SiteIssue | undefined {
+    return this.issuesById.get(idOrKey) ?? this.issuesByKey.get(idOrKey.toUpperCase());
+  }
+
+  visibleIssue(idOrKey: string): SiteIssue | undefined {
+    const issue = this.anyIssue(idOrKey);
+    return issue && this.canSee(issue) ? issue : undefined;
+  }
+
+  project(key: string): SiteProject | undefined {
+    return this.projectsByKey.get(key);
+  }
+
+  userById(accountId: string): SiteUser | undefined {
+    return this.usersById.get(accountId);
+  }
+
+  issueType(id: string): SiteIssueType | undefined {
+    return this.typesById.get(id);
+  }
+
+  status(id: string): SiteStatus | undefined {
+    return this.statusesById.get(id);
+  }
+
+  parentOf(issue: SiteIssue): SiteIssue | undefined {
+    return issue.parentKey === null ? undefined : this.anyIssue(issue.parentKey);
+  }
+
+  outwardBlocks(issue: SiteIssue): BlockLink[] {
+    return this.blockLinks().outward.get(issue.id) ?? [];
+  }
+
+  inwardBlocks(issue: SiteIssue): BlockLink[] {
+    return this.blockLinks().inward.get(issue.id) ?? [];
+  }
+
+  private blockLinks(): { outward: Map<string, BlockLink[]>; inward: Map<string, BlockLink[]> } {
+    if (this.links) return this.links;
+    const outward = new Map<string, BlockLink[]>();
+    const inward = new Map<string, BlockLink[]>();
+    let next = 10000;
+    for (const issue of this.site.issues) {
+      for (const blockedKey of issue.blocks) {
+        const blocked = this.anyIssue(blockedKey);
+        if (!blocked) continue;
+        const linkId = String(next++);
+        push(outward, issue.id, { linkId, other: blocked });
+        push(inward, blocked.id, { linkId, other: issue });
+      }
+    }
+    this.links = { outward, inward };
+    return this.links;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
