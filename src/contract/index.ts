@@ -1,0 +1,3 @@
+export * from './resolverResponse';
+export * from './overview';
+export * from './panels';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { ResolverResponse } from '../contract';
+import { JiraRequestError, JiraResponseShapeError } from '../jira/jiraHttp';
+
+/** A request the resolver refuses, with the reason the caller sees. */
+export class ResolverRefusal extends Error {
+  constructor(readonly code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND', message: string) {
+    super(message);
+  }
+}
+
+/** Parses a payload; a bad one is refused with the first problem named. */
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ResolverRefusal('BAD_REQUEST', `Invalid request: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'malformed payload'}`);
+  }
+  return parsed.data;
+}
+
+/** Runs a resolver body and wraps what it returns or throws in the envelope the UI reads. */
+export async function respond<T>(body: () => Promise<T>): Promise<ResolverResponse<T>> {
+  try {
+    return { success: true, data: await body() };
+  } catch (error) {
+    if (error instanceof ResolverRefusal) return { success: false, error: { code: error.code, message: error.message } };
+    if (error instanceof JiraRequestError) {
+      const unavailable = error.status === 429 || error.status >= 500;
+      return { success: false, error: { code: unavailable ? 'JIRA_UNAVAILABLE' : 'JIRA_ERROR', message: unavailable ? `Jira is busy or unavailable (${error.status}); try again in a minute.` : error.message } };
+    }
+    if (error instanceof JiraResponseShapeError) return { success: false, error: { code: 'JIRA_ERROR', message: error.message } };
+    console.error(error);
+    return { success: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side; the details are in the app logs.' } };
+  }
+}

@@ -1,0 +1,39 @@
+import { buildTransformationModel, type DataQualityWarning, type TransformationConfig, type TransformationModel, type WorkItem } from '../domain';
+import { listFields, resolveFieldMapping } from '../jira/fields';
+import { BASE_FIELDS, toWorkItem } from '../jira/issueMapper';
+import type { JiraApi } from '../jira/jiraHttp';
+import { listBrowsableProjects } from '../jira/projects';
+import { searchAllIssues } from '../jira/search';
+import { projectScopeJql } from '../jira/jql';
+
+export interface TransformationRead {
+  model: TransformationModel;
+  /** Jira requests the read took. */
+  requests: number;
+}
+
+/**
+ * Reads the transformation from Jira as whoever `jira` acts for: field discovery,
+ * the projects they may browse, then every issue in them, mapped and built into the model.
+ */
+export async function readTransformation(jira: JiraApi, config: TransformationConfig, now: string): Promise<TransformationRead> {
+  const [fields, { projects, pages: projectPages }] = await Promise.all([listFields(jira), listBrowsableProjects(jira)]);
+  const resolved = resolveFieldMapping(fields, config.fieldMapping);
+  let requests = 1 + projectPages;
+  const items: WorkItem[] = [];
+  const warnings: DataQualityWarning[] = [...resolved.warnings];
+  if (projects.length > 0) {
+    const search = await searchAllIssues(jira, {
+      jql: projectScopeJql(projects.map((p) => p.key)),
+      fields: [...BASE_FIELDS, ...new Set(Object.values(resolved.ids))],
+    });
+    requests += search.pages;
+    for (const issue of search.issues) {
+      const mapped = toWorkItem(issue, resolved.ids);
+      items.push(mapped.item);
+      warnings.push(...mapped.warnings);
+    }
+  }
+  const model = buildTransformationModel(items, config, { now });
+  return { model: { ...model, warnings: [...warnings, ...model.warnings] }, requests };
+}
