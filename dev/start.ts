@@ -1,0 +1,24 @@
+import { generateDemoSite, DEMO_USERS } from './demo/generate';
+import { startLocalPlatform } from './platform';
+
+/** `npm start`: the app on the demo transformation, with every piece on 127.0.0.1. */
+async function main(): Promise<void> {
+  const site = generateDemoSite({ seed: 42 });
+  const platform = await startLocalPlatform({
+    site,
+    appAccountId: DEMO_USERS.app,
+    switcherAccountIds: [DEMO_USERS.admin, DEMO_USERS.teamMember, DEMO_USERS.limited],
+    hostPort: Number(process.env.PORT ?? 8000),
+    logInvocations: (r) => console.log(`[forge] ${r.functionKey} as ${r.accountId ?? 'anonymous'}: ${r.outcome} in ${r.durationMs} ms, ${r.jiraRequests} Jira requests${r.error ? ` (${r.error})` : ''}`),
+  });
+  console.log(`Jira emulator: ${platform.emulator.url} (${site.issues.length} issues in ${site.projects.length} projects)`);
+  console.log(`\nTransformation Office is running. Open ${platform.host.url}/\n`);
+  const stop = () => void platform.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
