@@ -1,0 +1,31 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { token } from '@atlaskit/tokens';
+
+export function Loading({ label }: { label: string }) {
+  return (
+    <div role="status" aria-live="polite" style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), padding: token('space.200', '16px') }}>
+      <Spinner size="medium" label={label} />
+      <span style={{ color: token('color.text.subtle', '#44546F') }}>{label}</span>
+    </div>
+  );
+}
+
+export function ErrorState({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {
+  return (
+    <SectionMessage appearance="error" title={title}>
+      <p data-testid="error-message">{message}</p>
+      {onRetry && <Button onClick={onRetry}>Try again</Button>}
+    </SectionMessage>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <div style={{ padding: token('space.300', '24px'), textAlign: 'center', color: token('color.text.subtle', '#44546F') }}>
+      <strong>{title}</strong>
+      {children && <div>{children}</div>}
+    </div>
+  );
+}

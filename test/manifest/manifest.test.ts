@@ -1,0 +1,40 @@
+import { validate } from '@forge/manifest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { runForgeLint } from '../../dev/tools/forgeLint';
+
+const appRoot = path.resolve(__dirname, '..', '..');
+const manifestPath = path.join(appRoot, 'manifest.yml');
+
+describe('manifest.yml', () => {
+  beforeAll(() => {
+    if (!existsSync(path.join(appRoot, 'static', 'build', 'index.html'))) throw new Error('Build the Custom UI first (npm run build:ui): the manifest names its folder as a resource');
+  });
+
+  it("passes @forge/manifest's full validation with no errors", async () => {
+    const result = await validate(false, manifestPath);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('declares the three pages on one resolver function', () => {
+    const manifest = parse(readFileSync(manifestPath, 'utf8'));
+    expect(Object.keys(manifest.modules).sort()).toEqual(['function', 'jira:adminPage', 'jira:globalPage', 'jira:projectPage']);
+    for (const type of ['jira:globalPage', 'jira:projectPage', 'jira:adminPage']) expect(manifest.modules[type][0].resolver.function).toBe('resolver');
+  });
+});
+
+describe("forge lint's own checks, offline", () => {
+  it('find no problem in the app as it is', async () => {
+    const problems = await runForgeLint(appRoot);
+    expect(problems.filter((p) => p.level === 'error')).toEqual([]);
+  });
+
+  it('fail a requestJira call whose scope the manifest lacks', async () => {
+    const manifest = parse(readFileSync(manifestPath, 'utf8'));
+    manifest.permissions.scopes = manifest.permissions.scopes.filter((s: string) => s !== 'read:jira-work');
+    const problems = await runForgeLint(appRoot, manifest);
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'error', file: 'src/jira/search.ts', message: expect.stringContaining('POST /rest/api/3/search/jql requires "read:jira-work"') })]));
+  });
+});

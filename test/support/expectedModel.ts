@@ -1,0 +1,44 @@
+import { buildTransformationModel, DEFAULT_CONFIG, type FieldConcept, type TransformationModel, type WorkItem, type RawFieldValue } from '../../src/domain';
+import { unwrapFieldValue } from '../../src/jira/issueMapper';
+import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
+
+/**
+ * The model the domain core builds straight from the site's data, with no HTTP, paging or runtime in between:
+ * what the pages must show for the same user.
+ */
+export function expectedModel(site: SiteData, accountId: string, now = site.generatedAt): TransformationModel {
+  const user = site.users.find((u) => u.accountId === accountId);
+  if (!user) throw new Error(`no user ${accountId}`);
+  const visible = (issue: SiteIssue) => user.browseProjects === '*' || user.browseProjects.includes(issue.projectKey);
+  const typeName = new Map(site.issueTypes.map((t) => [t.id, t.name]));
+  const status = new Map(site.statuses.map((s) => [s.id, s]));
+  const idByName = new Map(site.fields.map((f) => [f.name.toLowerCase(), f.id]));
+  const users = new Map(site.users.map((u) => [u.accountId, u.displayName]));
+  const items: WorkItem[] = site.issues.filter(visible).map((issue) => {
+    const fields: Partial<Record<FieldConcept, RawFieldValue>> = {};
+    for (const [concept, name] of Object.entries(DEFAULT_CONFIG.fieldMapping) as [FieldConcept, string][]) {
+      const id = idByName.get(name.toLowerCase());
+      if (!id) continue;
+      const raw = id === 'duedate' ? issue.duedate : id === 'timeoriginalestimate' ? issue.timeoriginalestimate : issue.customFields[id];
+      const value = unwrapFieldValue(raw);
+      if (value !== undefined) fields[concept] = value;
+    }
+    return {
+      key: issue.key,
+      projectKey: issue.projectKey,
+      issueType: typeName.get(issue.issueTypeId) ?? 'Unknown',
+      summary: issue.summary,
+      status: status.get(issue.statusId)?.name ?? 'Unknown',
+      statusCategory: status.get(issue.statusId)?.categoryKey ?? null,
+      parentKey: issue.parentKey,
+      assignee: issue.assigneeAccountId ? (users.get(issue.assigneeAccountId) ?? null) : null,
+      labels: issue.labels,
+      created: issue.created,
+      updated: issue.updated,
+      resolved: issue.resolutiondate,
+      fields,
+      blocks: issue.blocks,
+    };
+  });
+  return buildTransformationModel(items, DEFAULT_CONFIG, { now });
+}
