@@ -2,7 +2,7 @@
  * What the panels of the global and project pages receive. Plain JSON, shared with the Custom UI.
  * Dates are 'yyyy-mm-dd'; ratios are 0..1 with a ready-made "12.3 %" text beside them.
  */
-import type { ProgressDto, TeamsConvertedDto, WarningDto } from './overview';
+import type { ProgressDto, TeamsConvertedDto, WarningDto } from './common';
 
 export type PanelKey = 'roadmap' | 'riskMatrix' | 'teamsConverted' | 'backlog' | 'reports';
 export type StatusCategoryDto = 'new' | 'indeterminate' | 'done' | null;

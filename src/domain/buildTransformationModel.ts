@@ -9,6 +9,7 @@ import { indexIssues, ROOT_ID } from './issues';
 import { checkStatusCategory, countsTowardProgress, readManualPercent, readMeasure } from './measures';
 import type { Measure } from './measures';
 import { resolveParentLinks } from './parentLinks';
+import { checkRiskLevels } from './riskLevels';
 import { measureProgress } from './progress';
 import type { WarningSink } from './warnings';
 
@@ -34,7 +35,10 @@ export function buildTransformationModel(items: WorkItem[], config: Transformati
     checkStatusCategory(key, item, sink);
     const box = hierarchy.boxes.get(key);
     if (box === undefined) {
-      if (!countsTowardProgress(item, config)) continue;
+      if (!countsTowardProgress(item, config)) {
+        checkRiskLevels(key, item, config, sink);
+        continue;
+      }
       measures.set(key, readMeasure(key, item, config, sink));
       ownDates.set(key, readDates(key, item, config.fieldMapping, sink));
       continue;

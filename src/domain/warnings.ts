@@ -75,6 +75,15 @@ export const warn = {
       message: `${key}: "${fieldLabel(mapping, 'conversionStage')}" has ${describeValue(value)}, which is none of ${stages.map((s) => `"${s}"`).join(', ')}, so the team counts as not converted`,
     };
   },
+  invalidRiskLevel(key: string, mapping: FieldMapping, concept: FieldConcept, value: RawFieldValue, labels: readonly string[]): DataQualityWarning {
+    const named = labels.length === 0 ? '' : ` or one of ${labels.map((label) => `"${label}"`).join(', ')}`;
+    return {
+      code: 'invalidRiskLevel',
+      issueKey: key,
+      field: concept,
+      message: `${key}: "${fieldLabel(mapping, concept)}" has ${describeValue(value)}, which is not a level from 1 to 5${named}, so the risk is not scored on it`,
+    };
+  },
   missingStage(key: string, mapping: FieldMapping): DataQualityWarning {
     return {
       code: 'missingStage',

@@ -82,3 +82,21 @@ export function boxOf(model: TransformationModel, id: string): TransformationMod
   if (box === undefined) throw new Error(`no box ${id}; boxes are ${Object.keys(model.boxes).join(', ')}`);
   return box;
 }
+
+/** A story; `points` goes into the story point field. */
+export function story(key: string, parentKey: string | null, points: number | null = null, overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, parentKey, summary: `Story ${key}`, ...overrides, fields: { ...(points === null ? {} : { storyPoints: points }), ...overrides.fields } });
+}
+
+export function epic(key: string, parentKey: string | null, overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, issueType: 'Epic', parentKey, summary: `Epic ${key}`, ...overrides });
+}
+
+export function milestone(key: string, parentKey: string | null, due: string | null, overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, issueType: 'Milestone', parentKey, summary: `Milestone ${key}`, ...overrides, fields: { ...(due === null ? {} : { dueDate: due }), ...overrides.fields } });
+}
+
+/** A risk; `fields` takes the likelihood, impact, residual levels and mitigation as Jira sent them. */
+export function riskItem(key: string, parentKey: string | null, fields: WorkItem['fields'] = {}, overrides: Partial<WorkItem> = {}): WorkItem {
+  return workItem({ key, issueType: 'Risk', parentKey, summary: `Risk ${key}`, fields, ...overrides });
+}

@@ -1,0 +1,50 @@
+import type { Box, TransformationModel, WorkItem } from './model';
+import { itemDate } from './itemFields';
+import { itemByKey, boxById } from './lookup';
+import type { Scope } from './scope';
+import type { ScheduleStatus } from './views';
+
+export interface ScheduleCounts {
+  late: number;
+  onTrack: number;
+  done: number;
+  unscheduled: number;
+}
+
+/**
+ * 'done' when done; else 'late' when the due date is before today (due today is not late);
+ * else 'onTrack' when there is a due date; else 'unscheduled'. Dates are 'yyyy-mm-dd'.
+ */
+export function scheduleStatus(done: boolean, due: string | null, today: string): ScheduleStatus {
+  if (done) return 'done';
+  if (due === null) return 'unscheduled';
+  return due < today ? 'late' : 'onTrack';
+}
+
+/** An issue is done when its status category is done; its due date is its own mapped due date. */
+export function itemSchedule(item: WorkItem, today: string): ScheduleStatus {
+  return scheduleStatus(item.statusCategory === 'done', itemDate(item, 'dueDate'), today);
+}
+
+/** A box is done when its issue's category is done, or its progress is complete (ratio 1 of something). */
+export function isBoxDone(model: TransformationModel, box: Box): boolean {
+  if (itemByKey(model, box.id)?.statusCategory === 'done' && box.id !== model.rootId) return true;
+  return box.progress.ratio === 1 && box.progress.total > 0;
+}
+
+/** A box's schedule, against the box's due date (its own, or else derived from what is in it). */
+export function boxSchedule(model: TransformationModel, box: Box, today: string): ScheduleStatus {
+  return scheduleStatus(isBoxDone(model, box), box.dueDate, today);
+}
+
+/** How the boxes strictly below the scope's top stand: the scope roots themselves are not counted. */
+export function scheduleCounts(model: TransformationModel, scope: Scope, today: string): ScheduleCounts {
+  const counts: ScheduleCounts = { late: 0, onTrack: 0, done: 0, unscheduled: 0 };
+  const tops = new Set(scope.rootIds);
+  for (const id of scope.boxIds) {
+    const box = boxById(model, id);
+    if (box === undefined || tops.has(id)) continue;
+    counts[boxSchedule(model, box, today)] += 1;
+  }
+  return counts;
+}

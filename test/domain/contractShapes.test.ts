@@ -1,0 +1,34 @@
+/**
+ * The domain's panel functions return plain data shaped exactly like the contract's DTOs, so the use cases can
+ * pass them through unchanged. The assignments below are the check: `tsc` fails if a shape drifts.
+ */
+import type { BacklogPageDto, BacklogQueryDto, ConversionPointDto, PageSummaryDto, RiskMatrixDto, RoadmapDto, ScheduleCountsDto, TeamRowDto } from '../../src/contract';
+import { backlogPage, conversionHistory, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, teamRows } from '../../src/domain';
+import type { BacklogQuery } from '../../src/domain';
+import { build, config } from './factories';
+
+describe('the domain speaks the contract', () => {
+  it('returns values assignable to the DTOs', () => {
+    const cfg = config();
+    const model = build([]);
+    const scope = resolveScope(model, null);
+    const query: BacklogQueryDto = { drill: 'late', sort: { column: 'key', direction: 'asc' } };
+    const asDomainQuery: BacklogQuery = query;
+
+    const roadmapDto: RoadmapDto = roadmap(model, cfg, scope, '2026-03-10');
+    const risks: RiskMatrixDto = riskMatrix(model, cfg, scope);
+    const teams: TeamRowDto[] = teamRows(model, cfg, scope);
+    const history: ConversionPointDto[] = conversionHistory({ teams: [], stageChanges: [], stages: [], targetStage: '', from: '2026-01-01', to: '2026-01-01' });
+    const backlog: BacklogPageDto = backlogPage(model, cfg, scope, asDomainQuery, '2026-03-10');
+    const counts: ScheduleCountsDto = scheduleCounts(model, scope, '2026-03-10');
+    const summary: Pick<PageSummaryDto, 'progress' | 'teamsConverted'> = scopeSummary(model, cfg, scope);
+
+    expect(roadmapDto.rows.map((row) => row.id)).toEqual(['root']);
+    expect(risks.cells).toHaveLength(25);
+    expect(teams).toHaveLength(1);
+    expect(history).toEqual([{ date: '2026-01-01', converted: 0, total: 0, ratio: 0 }]);
+    expect(backlog.total).toBe(0);
+    expect(counts).toEqual({ late: 0, onTrack: 0, done: 0, unscheduled: 0 });
+    expect(summary.progress.percentText).toBe('0.0 %');
+  });
+});
