@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import type { DependencyDto, RoadmapRowDto } from '../../../../src/contract';
+import { rowSpan, visibleArrows, type RowSpan } from './arrows';
+import { COLORS } from './colors';
+import { ARROW_GAP, LEFT_WIDTH, ROW_HEIGHT } from './constants';
+import { dependencyLabel } from './labels';
+import type { TimeScale } from './timeScale';
+
+export interface DependencyLayerProps {
+  dependencies: readonly DependencyDto[];
+  indexById: ReadonlyMap<string, number>;
+  rowsById: ReadonlyMap<string, RoadmapRowDto>;
+  scale: TimeScale;
+  /** The rendered rows (inclusive): only arrows touching them are drawn. */
+  first: number;
+  last: number;
+  height: number;
+}
+
+const NONE: RowSpan = { kind: 'none' };
+
+/**
+ * Arrows from the end of each blocking row to the start of the row it blocks; conflicting ones are red,
+ * thicker and dashed. Decorative for screen readers: each row's accessible name lists its dependencies.
+ */
+export function DependencyLayer({ dependencies, indexById, rowsById, scale, first, last, height }: DependencyLayerProps) {
+  const arrows = useMemo(() => {
+    const spanOf = (id: string) => {
+      const row = rowsById.get(id);
+      return row ? rowSpan(row, scale) : NONE;
+    };
+    return visibleArrows({ dependencies, indexOf: (id) => indexById.get(id), spanOf, first, last, rowHeight: ROW_HEIGHT, gap: ARROW_GAP });
+  }, [dependencies, indexById, rowsById, scale, first, last]);
+  if (arrows.length === 0) return null;
+  return (
+    <svg aria-hidden="true" width={scale.width} height={height} style={{ position: 'absolute', top: 0, left: LEFT_WIDTH, zIndex: 1, pointerEvents: 'none', overflow: 'visible' }}>
+      {arrows.map((arrow, i) => {
+        const { violated, fromKey, toKey } = arrow.dependency;
+        const color = violated ? COLORS.arrowViolated : COLORS.arrow;
+        return (
+          <g key={`${arrow.id}#${i}`} data-testid={`roadmap-dependency-${fromKey}-${toKey}`} data-violated={violated}>
+            <title>{dependencyLabel(arrow.dependency)}</title>
+            <path d={arrow.path} fill="none" stroke={color} strokeWidth={violated ? 2 : 1.5} strokeDasharray={violated ? '5 3' : undefined} style={{ pointerEvents: 'visibleStroke' }} />
+            <path d={arrow.head} fill={color} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

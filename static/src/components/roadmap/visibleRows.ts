@@ -1,0 +1,92 @@
+/**
+ * Pure row maths of the roadmap: which rows a collapsed set leaves showing, which of those the scroll
+ * position puts on screen, and where keyboard moves go. No React here.
+ */
+import type { RoadmapRowDto } from '../../../../src/contract';
+
+/**
+ * The rows left showing, in tree order: a row is hidden when any ancestor is collapsed.
+ * Relies on the contract's order (parents before their children); a row whose parent is not in the list shows,
+ * and a collapsed id that is not a listed row hides nothing.
+ */
+export function flattenRows(rows: readonly RoadmapRowDto[], collapsed: ReadonlySet<string>): RoadmapRowDto[] {
+  if (collapsed.size === 0) return rows.slice();
+  const hidden = new Set<string>();
+  const seen = new Set<string>();
+  const shown: RoadmapRowDto[] = [];
+  for (const row of rows) {
+    const parent = row.parentId;
+    seen.add(row.id);
+    if (parent !== null && (hidden.has(parent) || (collapsed.has(parent) && seen.has(parent)))) {
+      hidden.add(row.id);
+      continue;
+    }
+    shown.push(row);
+  }
+  return shown;
+}
+
+/** Ids of every row that can be collapsed ("Collapse all"). */
+export const collapsibleIds = (rows: readonly RoadmapRowDto[]): string[] => rows.filter((row) => row.hasChildren).map((row) => row.id);
+
+export interface RowWindow {
+  /** Index of the first and last row to render (inclusive); last < first when there is nothing to render. */
+  first: number;
+  last: number;
+  /** Where the first rendered row sits, and the height of all rows. */
+  offsetTop: number;
+  totalHeight: number;
+}
+
+export interface WindowInput {
+  /** Scroll offset into the rows (0 = first row at the top of the viewport). */
+  scrollTop: number;
+  /** Height available to rows (the viewport minus any sticky header). */
+  viewportHeight: number;
+  rowHeight: number;
+  rowCount: number;
+  overscan: number;
+}
+
+/** The rows that are on screen, plus `overscan` rows either side, clamped to the list. */
+export function visibleWindow({ scrollTop, viewportHeight, rowHeight, rowCount, overscan }: WindowInput): RowWindow {
+  const totalHeight = rowCount * rowHeight;
+  if (rowCount <= 0) return { first: 0, last: -1, offsetTop: 0, totalHeight: 0 };
+  const top = Math.min(Math.max(0, scrollTop), Math.max(0, totalHeight - 1));
+  const height = Math.max(0, viewportHeight);
+  const firstOnScreen = Math.floor(top / rowHeight);
+  const lastOnScreen = Math.max(firstOnScreen, Math.ceil((top + height) / rowHeight) - 1);
+  const first = Math.max(0, firstOnScreen - overscan);
+  const last = Math.min(rowCount - 1, lastOnScreen + overscan);
+  return { first, last, offsetTop: first * rowHeight, totalHeight };
+}
+
+/** The scroll offset that brings row `index` fully on screen, moving as little as possible. */
+export function revealScrollTop(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number {
+  const top = index * rowHeight;
+  if (top < scrollTop) return top;
+  if (top + rowHeight > scrollTop + viewportHeight) return Math.max(0, top + rowHeight - viewportHeight);
+  return scrollTop;
+}
+
+/** Where a navigation key moves the focused row; null for keys that do not move it. */
+export function moveIndex(key: string, current: number, count: number, pageSize: number): number | null {
+  if (count <= 0) return null;
+  const clamp = (n: number) => Math.min(count - 1, Math.max(0, n));
+  switch (key) {
+    case 'ArrowDown':
+      return clamp(current + 1);
+    case 'ArrowUp':
+      return clamp(current - 1);
+    case 'PageDown':
+      return clamp(current + Math.max(1, pageSize));
+    case 'PageUp':
+      return clamp(current - Math.max(1, pageSize));
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,87 @@
+import type { DependencyDto } from '../../../src/contract';
+import { arrowHead, arrowPath, milestoneX, rowSpan, spanEnd, spanStart, visibleArrows, type RowSpan } from '../../../static/src/components/roadmap/arrows';
+import { createScale } from '../../../static/src/components/roadmap/timeScale';
+
+// Month zoom from 2025-12-01, 4 px a day.
+const scale = createScale(['2026-01-05', '2026-04-30'], '2026-02-10', 'month');
+
+describe('what a row shows', () => {
+  it('a bar from the start day to the end of the due day', () => {
+    // 2026-01-05 is 35 days in; 2026-01-09 ends 40 days in.
+    expect(rowSpan({ start: '2026-01-05', due: '2026-01-09' }, scale)).toEqual({ kind: 'bar', startX: 140, endX: 160 });
+    // A one-day bar is one day wide.
+    expect(rowSpan({ start: '2026-01-05', due: '2026-01-05' }, scale)).toEqual({ kind: 'bar', startX: 140, endX: 144 });
+    // Dates the wrong way round still give a bar over the same days.
+    expect(rowSpan({ start: '2026-01-09', due: '2026-01-05' }, scale)).toEqual({ kind: 'bar', startX: 140, endX: 160 });
+  });
+
+  it('a marker for a single known date, nothing without dates', () => {
+    expect(rowSpan({ start: '2026-01-05', due: null }, scale)).toEqual({ kind: 'start', x: 140 });
+    expect(rowSpan({ start: null, due: '2026-01-09' }, scale)).toEqual({ kind: 'due', x: 160 });
+    expect(rowSpan({ start: null, due: null }, scale)).toEqual({ kind: 'none' });
+  });
+
+  it('arrows leave at the end and enter at the start', () => {
+    const bar: RowSpan = { kind: 'bar', startX: 10, endX: 50 };
+    expect([spanStart(bar), spanEnd(bar)]).toEqual([10, 50]);
+    expect([spanStart({ kind: 'due', x: 7 }), spanEnd({ kind: 'start', x: 9 })]).toEqual([7, 9]);
+    expect([spanStart({ kind: 'none' }), spanEnd({ kind: 'none' })]).toEqual([null, null]);
+  });
+
+  it('a milestone at the end of its due day', () => {
+    expect(milestoneX('2026-01-09', scale)).toBe(160);
+    expect(milestoneX(null, scale)).toBeNull();
+  });
+});
+
+describe('arrow paths', () => {
+  it('with room: out, down, in', () => {
+    expect(arrowPath({ x: 100, y: 16 }, { x: 200, y: 80 }, 8, 32)).toBe('M 100 16 H 108 V 80 H 200');
+    expect(arrowPath({ x: 100, y: 80 }, { x: 116, y: 16 }, 8, 32)).toBe('M 100 80 H 108 V 16 H 116');
+  });
+
+  it('without room: out, along the border before the target row, back, in', () => {
+    // Down: the border above the target row (80 - 16).
+    expect(arrowPath({ x: 200, y: 16 }, { x: 100, y: 80 }, 8, 32)).toBe('M 200 16 H 208 V 64 H 92 V 80 H 100');
+    // Up: the border below the target row.
+    expect(arrowPath({ x: 200, y: 80 }, { x: 100, y: 16 }, 8, 32)).toBe('M 200 80 H 208 V 32 H 92 V 16 H 100');
+    // Same row: below it.
+    expect(arrowPath({ x: 200, y: 16 }, { x: 100, y: 16 }, 8, 32)).toBe('M 200 16 H 208 V 32 H 92 V 16 H 100');
+    // Just short of room (gap 8 needs 16).
+    expect(arrowPath({ x: 100, y: 16 }, { x: 115, y: 48 }, 8, 32)).toBe('M 100 16 H 108 V 32 H 107 V 48 H 115');
+  });
+
+  it('a head pointing right with its tip on the target', () => {
+    expect(arrowHead({ x: 100, y: 80 })).toBe('M 100 80 L 95 75 L 95 85 Z');
+  });
+});
+
+describe('which arrows are drawn', () => {
+  const dep = (from: string, to: string, violated = false): DependencyDto => ({ fromRowId: from, toRowId: to, fromKey: from, toKey: to, violated });
+  const index: Record<string, number> = { a: 0, b: 1, c: 50, d: 100 };
+  const spans: Record<string, RowSpan> = { a: { kind: 'bar', startX: 0, endX: 40 }, b: { kind: 'bar', startX: 80, endX: 120 }, c: { kind: 'start', x: 60 }, d: { kind: 'bar', startX: 10, endX: 20 }, e: { kind: 'none' } };
+  const input = {
+    indexOf: (id: string) => index[id],
+    spanOf: (id: string): RowSpan => spans[id] ?? { kind: 'none' },
+    first: 0,
+    last: 10,
+    rowHeight: 32,
+    gap: 8,
+  };
+
+  it('draws from the blocking bar end to the blocked bar start', () => {
+    const arrows = visibleArrows({ ...input, dependencies: [dep('a', 'b', true)] });
+    expect(arrows).toHaveLength(1);
+    expect(arrows[0]).toMatchObject({ id: 'a->b', path: 'M 40 16 H 48 V 48 H 80', head: 'M 80 48 L 75 43 L 75 53 Z' });
+    expect(arrows[0]?.dependency.violated).toBe(true);
+  });
+
+  it('keeps arrows with one end in the window, drops those with none, hidden rows or no dates', () => {
+    const arrows = visibleArrows({
+      ...input,
+      dependencies: [dep('a', 'c'), dep('c', 'd'), dep('a', 'hidden'), dep('a', 'e'), dep('b', 'a')],
+    });
+    expect(arrows.map((a) => a.id)).toEqual(['a->c', 'b->a']);
+    expect(arrows[0]?.path).toBe('M 40 16 H 48 V 1616 H 60');
+  });
+});

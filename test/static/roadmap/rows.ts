@@ -1,0 +1,20 @@
+import type { RoadmapRowDto } from '../../../src/contract';
+
+/** A roadmap row with sensible defaults. */
+export function row(id: string, parentId: string | null, depth: number, extra: Partial<RoadmapRowDto> = {}): RoadmapRowDto {
+  return {
+    id,
+    key: id === 'root' ? null : id,
+    name: `Name of ${id}`,
+    typeName: 'Team',
+    kind: 'box',
+    parentId,
+    depth,
+    hasChildren: false,
+    start: null,
+    due: null,
+    progress: { method: 'issueCount', ratio: 0, percentText: '0 %' },
+    schedule: 'unscheduled',
+    ...extra,
+  };
+}

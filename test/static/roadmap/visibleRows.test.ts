@@ -1,0 +1,109 @@
+import { collapsibleIds, flattenRows, moveIndex, revealScrollTop, visibleWindow } from '../../../static/src/components/roadmap/visibleRows';
+import { row } from './rows';
+
+// root
+// ├─ A
+// │  ├─ A1
+// │  │  └─ E1 (epic)
+// │  └─ A2
+// └─ B
+//    └─ B1
+const tree = [
+  row('root', null, 0, { hasChildren: true }),
+  row('A', 'root', 1, { hasChildren: true }),
+  row('A1', 'A', 2, { hasChildren: true }),
+  row('E1', 'A1', 3, { kind: 'item' }),
+  row('A2', 'A', 2),
+  row('B', 'root', 1, { hasChildren: true }),
+  row('B1', 'B', 2),
+];
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+describe('flattening with a collapsed set', () => {
+  it('shows every row, in order, when nothing is collapsed', () => {
+    expect(ids(flattenRows(tree, new Set()))).toEqual(['root', 'A', 'A1', 'E1', 'A2', 'B', 'B1']);
+  });
+
+  it('hides the whole subtree of a collapsed row, but not the row itself', () => {
+    expect(ids(flattenRows(tree, new Set(['A'])))).toEqual(['root', 'A', 'B', 'B1']);
+    expect(ids(flattenRows(tree, new Set(['A1'])))).toEqual(['root', 'A', 'A1', 'A2', 'B', 'B1']);
+    expect(ids(flattenRows(tree, new Set(['root'])))).toEqual(['root']);
+  });
+
+  it('keeps a collapsed descendant hidden under a collapsed ancestor, and back when expanded', () => {
+    expect(ids(flattenRows(tree, new Set(['A', 'A1'])))).toEqual(['root', 'A', 'B', 'B1']);
+    expect(ids(flattenRows(tree, new Set(['A1', 'B'])))).toEqual(['root', 'A', 'A1', 'A2', 'B']);
+  });
+
+  it('shows rows whose parent is outside the scope; a stale collapsed id hides nothing', () => {
+    const scoped = [row('P-1', 'elsewhere', 1, { hasChildren: true }), row('P-2', 'P-1', 2)];
+    expect(ids(flattenRows(scoped, new Set(['elsewhere'])))).toEqual(['P-1', 'P-2']);
+    expect(ids(flattenRows(scoped, new Set(['P-1'])))).toEqual(['P-1']);
+  });
+
+  it('lists the rows that can collapse', () => {
+    expect(collapsibleIds(tree)).toEqual(['root', 'A', 'A1', 'B']);
+    expect(ids(flattenRows(tree, new Set(collapsibleIds(tree))))).toEqual(['root']);
+  });
+});
+
+describe('the virtual window', () => {
+  const base = { viewportHeight: 320, rowHeight: 32, rowCount: 5000, overscan: 5 };
+
+  it('at the top: the first ten rows plus overscan below only', () => {
+    expect(visibleWindow({ ...base, scrollTop: 0 })).toEqual({ first: 0, last: 14, offsetTop: 0, totalHeight: 160000 });
+  });
+
+  it('in the middle: overscan on both sides, a part-visible row counts', () => {
+    // Rows 100..110 are on screen (row 100 from y=3200, part of row 110 at the bottom).
+    expect(visibleWindow({ ...base, scrollTop: 3210 })).toEqual({ first: 95, last: 115, offsetTop: 95 * 32, totalHeight: 160000 });
+    // Exactly aligned: rows 100..109.
+    expect(visibleWindow({ ...base, scrollTop: 3200 })).toMatchObject({ first: 95, last: 114 });
+  });
+
+  it('at the bottom: clamped to the last row', () => {
+    expect(visibleWindow({ ...base, scrollTop: 160000 - 320 })).toMatchObject({ first: 4985, last: 4999, offsetTop: 4985 * 32 });
+    // Over-scrolled (e.g. rows were just collapsed): still a sensible window at the end.
+    expect(visibleWindow({ ...base, scrollTop: 999999 })).toMatchObject({ first: 4994, last: 4999 });
+  });
+
+  it('handles fewer rows than fit, no rows, and a negative offset', () => {
+    expect(visibleWindow({ ...base, rowCount: 3, scrollTop: 0 })).toEqual({ first: 0, last: 2, offsetTop: 0, totalHeight: 96 });
+    expect(visibleWindow({ ...base, rowCount: 0, scrollTop: 0 })).toEqual({ first: 0, last: -1, offsetTop: 0, totalHeight: 0 });
+    expect(visibleWindow({ ...base, scrollTop: -50 })).toMatchObject({ first: 0, last: 14 });
+  });
+
+  it('renders a bounded number of rows wherever it is scrolled', () => {
+    for (let top = 0; top < 160000; top += 997) {
+      const { first, last } = visibleWindow({ ...base, scrollTop: top });
+      expect(last - first + 1).toBeLessThanOrEqual(10 + 1 + 2 * 5);
+    }
+  });
+});
+
+describe('keeping the focused row on screen', () => {
+  it('scrolls up or down just enough, or not at all', () => {
+    expect(revealScrollTop(5, 320, 320, 32)).toBe(160); // above: to its top
+    expect(revealScrollTop(30, 320, 320, 32)).toBe(31 * 32 - 320); // below: to its bottom
+    expect(revealScrollTop(12, 320, 320, 32)).toBe(320); // already visible
+    expect(revealScrollTop(0, 0, 320, 32)).toBe(0);
+  });
+});
+
+describe('keyboard moves', () => {
+  it('moves by one, by a page, and to the ends, clamped', () => {
+    expect(moveIndex('ArrowDown', 3, 10, 4)).toBe(4);
+    expect(moveIndex('ArrowDown', 9, 10, 4)).toBe(9);
+    expect(moveIndex('ArrowUp', 0, 10, 4)).toBe(0);
+    expect(moveIndex('PageDown', 3, 10, 4)).toBe(7);
+    expect(moveIndex('PageDown', 8, 10, 4)).toBe(9);
+    expect(moveIndex('PageUp', 2, 10, 4)).toBe(0);
+    expect(moveIndex('Home', 5, 10, 4)).toBe(0);
+    expect(moveIndex('End', 5, 10, 4)).toBe(9);
+  });
+
+  it('ignores other keys and empty lists', () => {
+    expect(moveIndex('Enter', 3, 10, 4)).toBeNull();
+    expect(moveIndex('ArrowDown', 0, 0, 4)).toBeNull();
+  });
+});
