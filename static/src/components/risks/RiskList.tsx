@@ -1,0 +1,87 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { RiskBandDto, RiskDto } from '../../../../src/contract';
+import { bandLozenge } from './bandStyle';
+import { bandName, ratingOf, type Rating } from './riskMatrix';
+
+const subtle = { color: token('color.text.subtlest', '#626F86') };
+const none = <span style={subtle}>—</span>;
+
+export function BandLozenge({ band }: { band: RiskBandDto | null }) {
+  if (!band) return <Lozenge>Unscored</Lozenge>;
+  const { appearance, isBold } = bandLozenge(band);
+  return (
+    <Lozenge appearance={appearance} isBold={isBold}>
+      {bandName(band)}
+    </Lozenge>
+  );
+}
+
+const head = (rating: Rating) => ({
+  cells: [
+    { key: 'key', content: 'Key' },
+    { key: 'summary', content: 'Summary' },
+    { key: 'owner', content: 'Owner' },
+    { key: 'score', content: rating === 'residual' ? 'Residual score' : 'Score' },
+    { key: 'band', content: 'Band' },
+    { key: 'status', content: 'Status' },
+    { key: 'mitigation', content: 'Mitigation' },
+  ],
+});
+
+const rows = (risks: RiskDto[], rating: Rating) =>
+  risks.map((risk) => {
+    const { score, band } = ratingOf(risk, rating);
+    return {
+      key: risk.key,
+      testId: `risk-row-${risk.key}`,
+      cells: [
+        { key: 'key', content: <strong>{risk.key}</strong> },
+        { key: 'summary', content: risk.summary },
+        { key: 'owner', content: risk.owner ?? none },
+        { key: 'score', content: score ?? none },
+        { key: 'band', content: <BandLozenge band={band} /> },
+        { key: 'status', content: risk.status },
+        { key: 'mitigation', content: risk.mitigation ?? <span style={subtle}>No mitigation</span> },
+      ],
+    };
+  });
+
+/** The risks of the cell that was opened. */
+export function RiskList({ title, risks, rating, onClose }: { title: string; risks: RiskDto[]; rating: Rating; onClose: () => void }) {
+  return (
+    <section data-testid="risk-list" aria-label={title} style={{ marginTop: token('space.200', '16px') }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Heading size="xsmall" as="h4">
+          {title}
+        </Heading>
+        <Button appearance="subtle" onClick={onClose}>
+          Close list
+        </Button>
+      </div>
+      <DynamicTable head={head(rating)} rows={rows(risks, rating)} label={title} emptyView={<p>No open risks in this cell.</p>} />
+    </section>
+  );
+}
+
+/** Risks that lack a likelihood or an impact: listed apart, never dropped. */
+export function UnscoredRisks({ items }: { items: { risk: RiskDto; missing: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section data-testid="risk-unscored" aria-label="Unscored risks" style={{ marginTop: token('space.300', '24px') }}>
+      <Heading size="xsmall" as="h4">
+        Unscored risks ({items.length})
+      </Heading>
+      <ul style={{ paddingInlineStart: token('space.250', '20px') }}>
+        {items.map(({ risk, missing }) => (
+          <li key={risk.key} data-testid={`risk-unscored-${risk.key}`}>
+            <strong>{risk.key}</strong> {risk.summary} <span style={subtle}>({missing}; owner {risk.owner ?? 'none'}; {risk.status})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

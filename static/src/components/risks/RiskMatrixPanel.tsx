@@ -1,0 +1,75 @@
+import { useCallback, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import type { RiskCellDto, RiskMatrixDto, ScopeDto } from '../../../../src/contract';
+import { useResource } from '../../hooks/useResource';
+import { fetchRiskMatrix } from '../../services/invokes';
+import { Empty, ErrorState, Loading } from '../PanelState';
+import { RiskGrid } from './RiskGrid';
+import { RiskLegend } from './RiskLegend';
+import { RiskList, UnscoredRisks } from './RiskList';
+import { levelLabel, risksOfCell, unscoredRisks, type Rating } from './riskMatrix';
+
+const subtle = { color: token('color.text.subtle', '#44546F') };
+
+function RatingToggle({ rating, onChange }: { rating: Rating; onChange: (rating: Rating) => void }) {
+  return (
+    <div role="group" aria-label="Ratings shown" style={{ display: 'flex', gap: token('space.050', '4px') }}>
+      {(['inherent', 'residual'] as const).map((value) => (
+        <Button key={value} isSelected={rating === value} aria-pressed={rating === value} testId={`risk-rating-${value}`} onClick={() => onChange(value)}>
+          {value === 'inherent' ? 'Inherent' : 'Residual'}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
+  const [rating, setRating] = useState<Rating>('inherent');
+  const [selected, setSelected] = useState<{ likelihood: number; impact: number } | null>(null);
+  const hasResidual = matrix.residualCells.length > 0;
+  const shownRating: Rating = hasResidual ? rating : 'inherent';
+  const cells = shownRating === 'residual' ? matrix.residualCells : matrix.cells;
+  const cell = selected ? cells.find((c) => c.likelihood === selected.likelihood && c.impact === selected.impact) : undefined;
+  const placed = cells.reduce((sum, c) => sum + c.riskKeys.length, 0);
+  const toggleCell = (c: RiskCellDto) =>
+    setSelected((was) => (was?.likelihood === c.likelihood && was.impact === c.impact ? null : { likelihood: c.likelihood, impact: c.impact }));
+  const title = cell
+    ? `${levelLabel(matrix.likelihoodLabels, cell.likelihood)} likelihood × ${levelLabel(matrix.impactLabels, cell.impact)} impact: ${cell.riskKeys.length} ${cell.riskKeys.length === 1 ? 'risk' : 'risks'}`
+    : '';
+  return (
+    <div data-testid="risk-matrix">
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: token('space.100', '8px'), marginBottom: token('space.150', '12px') }}>
+        <span style={subtle} data-testid="risk-counts">
+          {placed} open {placed === 1 ? 'risk' : 'risks'} on the matrix · {matrix.unscoredKeys.length} unscored ·{' '}
+          <span data-testid="risk-closed">{matrix.closedCount} closed (not shown)</span>
+        </span>
+        {hasResidual && <RatingToggle rating={shownRating} onChange={setRating} />}
+      </div>
+      <RiskGrid
+        cells={cells}
+        bands={matrix.bands}
+        likelihoodLabels={matrix.likelihoodLabels}
+        impactLabels={matrix.impactLabels}
+        selected={selected}
+        onSelect={toggleCell}
+      />
+      <div style={{ marginTop: token('space.150', '12px') }}>
+        <RiskLegend bands={matrix.bands} />
+      </div>
+      {cell && <RiskList title={title} risks={risksOfCell(cell, matrix.risks, shownRating)} rating={shownRating} onClose={() => setSelected(null)} />}
+      <UnscoredRisks items={unscoredRisks(matrix)} />
+    </div>
+  );
+}
+
+/** The scope's open risks on a likelihood × impact heat map, with the unscored ones listed apart. */
+export function RiskMatrixPanel({ scope }: { scope: ScopeDto }) {
+  const { projectKey } = scope;
+  const load = useCallback(() => fetchRiskMatrix({ projectKey }), [projectKey]);
+  const resource = useResource(load);
+  if (resource.state === 'loading') return <Loading label="Loading risks…" />;
+  if (resource.state === 'error') return <ErrorState title="The risks could not be loaded" message={resource.message} onRetry={resource.retry} />;
+  if (resource.data.risks.length === 0) return <Empty title="No risks in this scope">Risks raised in Jira for this scope will show here.</Empty>;
+  return <RiskMatrixView matrix={resource.data} />;
+}
