@@ -73,6 +73,7 @@ export async function startPageHost(options: PageHostOptions): Promise<RunningPa
     const url = new URL(req.url ?? '/', 'http://host');
     const route = url.pathname;
     if (req.method === 'GET' && route === '/') return send(res, 302, '', 'text/plain', { location: pageUrl('global') });
+    if (route === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
 
     const projectPage = route.match(new RegExp(`^/jira/projects/([^/]+)/apps/${APP_PATH}$`));
     const kind = route === pageUrl('global') ? 'global' : route === pageUrl('admin') ? 'admin' : projectPage ? 'project' : null;

@@ -180,7 +180,7 @@ export interface BacklogItemDto {
 }
 
 /** Presets the top row's figures open the backlog with. */
-export type BacklogDrill = 'late' | 'done' | 'teams' | 'convertedTeams' | 'notConvertedTeams' | 'risks' | 'milestones';
+export type BacklogDrill = 'late' | 'lateBoxes' | 'done' | 'teams' | 'convertedTeams' | 'notConvertedTeams' | 'risks' | 'milestones';
 
 export interface BacklogQueryDto {
   text?: string;

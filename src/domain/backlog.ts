@@ -46,7 +46,7 @@ function earlyFilter(model: TransformationModel, config: TransformationConfig, q
 /** The filters that need the row's figures (schedule, risk band). */
 function lateFilter(query: BacklogQuery): (item: BacklogItem) => boolean {
   return (row) => {
-    if (query.drill === 'late' && row.schedule !== 'late') return false;
+    if ((query.drill === 'late' || query.drill === 'lateBoxes') && row.schedule !== 'late') return false;
     if (query.drill === 'done' && row.schedule !== 'done') return false;
     return query.riskBand === undefined || row.riskBand === query.riskBand;
   };

@@ -7,12 +7,12 @@ import { boxSchedule, scheduleStatus } from './schedule';
 import type { Scope } from './scope';
 import { knownStatusCategory } from './views';
 
-/** An issue the backlog may list: a work item, or (for the team drills) a team box. */
+/** An issue the backlog may list: a work item, or (for the box drills) a box itself. */
 export interface Candidate {
   item: WorkItem;
-  /** Set when the row is a team box itself. */
+  /** Set when the row is a box itself (a team, or a late box). */
   teamBox: Box | null;
-  /** The box the row belongs to: the work item's box, or the team box itself. */
+  /** The box the row belongs to: the work item's box, or the box itself. */
   boxId: string;
 }
 
@@ -30,6 +30,16 @@ export function candidates(model: TransformationModel, config: TransformationCon
       if (drill === 'convertedTeams' && box.converted !== true) continue;
       if (drill === 'notConvertedTeams' && box.converted === true) continue;
       list.push({ item, teamBox: box, boxId: box.id });
+    }
+    return list;
+  }
+  if (drill === 'lateBoxes') {
+    // The boxes the top row's "Late" figure counts: every box in scope below its tops.
+    const tops = new Set(scope.rootIds);
+    for (const id of scope.boxIds) {
+      const box = boxById(model, id);
+      const item = itemByKey(model, id);
+      if (box !== undefined && item !== undefined && !tops.has(id)) list.push({ item, teamBox: box, boxId: box.id });
     }
     return list;
   }

@@ -5,7 +5,7 @@ import type { ScheduleStatus } from './views';
 export type BacklogColumn = 'key' | 'summary' | 'type' | 'status' | 'assignee' | 'labels' | 'box' | 'start' | 'due' | 'storyPoints' | 'riskBand' | 'schedule';
 
 /** Presets the top row's figures open the backlog with. */
-export type BacklogDrill = 'late' | 'done' | 'teams' | 'convertedTeams' | 'notConvertedTeams' | 'risks' | 'milestones';
+export type BacklogDrill = 'late' | 'lateBoxes' | 'done' | 'teams' | 'convertedTeams' | 'notConvertedTeams' | 'risks' | 'milestones';
 
 export interface BacklogQuery {
   text?: string;

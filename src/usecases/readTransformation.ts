@@ -1,4 +1,4 @@
-import { buildTransformationModel, type DataQualityWarning, type TransformationConfig, type TransformationModel, type WorkItem } from '../domain';
+import { buildTransformationModel, type DataQualityWarning, type FieldConcept, type TransformationConfig, type TransformationModel, type WorkItem } from '../domain';
 import { listFields, resolveFieldMapping } from '../jira/fields';
 import { BASE_FIELDS, toWorkItem } from '../jira/issueMapper';
 import type { JiraApi } from '../jira/jiraHttp';
@@ -10,6 +10,10 @@ export interface TransformationRead {
   model: TransformationModel;
   /** Jira requests the read took. */
   requests: number;
+  /** Jira's issue id per key, for endpoints that take ids. */
+  issueIds: ReadonlyMap<string, string>;
+  /** The Jira field id each mapped concept was found at. */
+  fieldIds: Partial<Record<FieldConcept, string>>;
 }
 
 /**
@@ -21,6 +25,7 @@ export async function readTransformation(jira: JiraApi, config: TransformationCo
   const resolved = resolveFieldMapping(fields, config.fieldMapping);
   let requests = 1 + projectPages;
   const items: WorkItem[] = [];
+  const issueIds = new Map<string, string>();
   const warnings: DataQualityWarning[] = [...resolved.warnings];
   if (projects.length > 0) {
     const search = await searchAllIssues(jira, {
@@ -31,9 +36,10 @@ export async function readTransformation(jira: JiraApi, config: TransformationCo
     for (const issue of search.issues) {
       const mapped = toWorkItem(issue, resolved.ids);
       items.push(mapped.item);
+      issueIds.set(issue.key, issue.id);
       warnings.push(...mapped.warnings);
     }
   }
   const model = buildTransformationModel(items, config, { now });
-  return { model: { ...model, warnings: [...warnings, ...model.warnings] }, requests };
+  return { model: { ...model, warnings: [...warnings, ...model.warnings] }, requests, issueIds, fieldIds: resolved.ids };
 }

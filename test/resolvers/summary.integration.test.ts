@@ -2,12 +2,14 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { formatPercent } from '../../src/domain';
-import { OVERVIEW_KEY, type OverviewDto, type ResolverResponse } from '../../src/contract';
+import { PANEL_KEYS, type PageSummaryDto, type ResolverResponse } from '../../src/contract';
 import { expectedModel } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
+const WHOLE = { scope: { projectKey: null } };
+
 /** Resolver → real @forge/api → HTTP → emulator, as each demo user. */
-describe('overview resolver over HTTP against the Jira emulator', () => {
+describe('page summary resolver over HTTP against the Jira emulator', () => {
   let site: SiteData;
   let platform: LocalPlatform;
 
@@ -21,10 +23,10 @@ describe('overview resolver over HTTP against the Jira emulator', () => {
     platform.emulator.resetStats();
   });
 
-  const overviewAs = async (accountId: string | undefined, payload: unknown = {}) =>
-    (await platform.runtime.invoke({ functionKey: OVERVIEW_KEY, payload, context: { ...GLOBAL_PAGE, accountId } })) as ResolverResponse<OverviewDto>;
+  const overviewAs = async (accountId: string | undefined, payload: unknown = WHOLE) =>
+    (await platform.runtime.invoke({ functionKey: PANEL_KEYS.summary, payload, context: { ...GLOBAL_PAGE, accountId } })) as ResolverResponse<PageSummaryDto>;
 
-  const dataOf = (response: ResolverResponse<OverviewDto>): OverviewDto => {
+  const dataOf = (response: ResolverResponse<PageSummaryDto>): PageSummaryDto => {
     if (!response.success) throw new Error(`${response.error.code}: ${response.error.message}`);
     return response.data;
   };
@@ -37,7 +39,7 @@ describe('overview resolver over HTTP against the Jira emulator', () => {
     expect(overview.progress.percentText).toBe(formatPercent(root?.progress.ratio ?? NaN));
     expect(overview.teamsConverted).toMatchObject({ converted: root?.teamsConverted.converted, total: root?.teamsConverted.total });
     expect(overview.teamsConverted.total).toBe(40);
-    expect(overview.children.map((c) => c.name).sort()).toEqual((root?.childIds ?? []).map((id) => expected.boxes[id]?.name).sort());
+    expect(overview.toolset).toEqual(['roadmap', 'riskMatrix', 'teamsConverted', 'backlog', 'reports']);
 
     const searches = platform.emulator.stats().byPath['/rest/api/3/search/jql'] ?? 0;
     expect(searches).toBe(Math.ceil(site.issues.length / 100));
@@ -74,8 +76,9 @@ describe('overview resolver over HTTP against the Jira emulator', () => {
   }, 60_000);
 
   it('refuses a malformed payload with a message naming the problem', async () => {
-    const response = await overviewAs(DEMO_USERS.admin, { boxId: 42 });
-    expect(response).toEqual({ success: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('boxId') } });
+    const response = await overviewAs(DEMO_USERS.admin, { scope: { projectKey: 'pay; DROP' } });
+    expect(response).toEqual({ success: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('scope.projectKey: must be a Jira project key') } });
+    expect(await overviewAs(DEMO_USERS.admin, { scope: { projectKey: null }, extra: 1 })).toMatchObject({ success: false, error: { code: 'BAD_REQUEST' } });
   });
 
   it('refuses a caller Forge did not identify', async () => {
@@ -83,7 +86,7 @@ describe('overview resolver over HTTP against the Jira emulator', () => {
   });
 
   it('fails an unknown resolver key with a clear error and keeps serving the others', async () => {
-    await expect(platform.runtime.invoke({ functionKey: 'overview/nope', payload: {}, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })).rejects.toThrow("Resolver has no definition for 'overview/nope'");
+    await expect(platform.runtime.invoke({ functionKey: 'page/nope', payload: WHOLE, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })).rejects.toThrow("Resolver has no definition for 'page/nope'");
     expect((await overviewAs(DEMO_USERS.admin)).success).toBe(true);
   });
 });
@@ -102,7 +105,7 @@ describe('field discovery and unexpected values', () => {
 
     const platform = await startTestPlatform(site);
     try {
-      const response = (await platform.runtime.invoke({ functionKey: OVERVIEW_KEY, payload: {}, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })) as ResolverResponse<OverviewDto>;
+      const response = (await platform.runtime.invoke({ functionKey: PANEL_KEYS.summary, payload: WHOLE, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })) as ResolverResponse<PageSummaryDto>;
       if (!response.success) throw new Error(response.error.message);
       const expected = expectedModel(site, DEMO_USERS.admin, response.data.readAt).boxes.root;
       expect(response.data.progress.percentText).toBe(formatPercent(expected?.progress.ratio ?? NaN));

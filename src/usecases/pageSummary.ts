@@ -1,0 +1,31 @@
+import { ALL_PANELS, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import type { PageSummaryDto } from '../contract';
+import type { ScopedRead } from './readScope';
+
+const MAX_WARNINGS = 200;
+
+/** The panels the scope's box types switch on (the union, for a project that holds several boxes). */
+function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
+  const typeIds = new Set(read.scope.rootIds.map((id) => read.model.boxes[id]?.typeId));
+  const enabled = new Set(config.boxTypes.filter((t) => typeIds.has(t.id)).flatMap((t) => t.toolset));
+  return ALL_PANELS.filter((p) => enabled.has(p));
+}
+
+/** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
+export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
+  const { model, scope } = read;
+  const summary = scopeSummary(model, config, scope);
+  return {
+    transformationName: model.name,
+    readAt: model.readAt,
+    scope: { projectKey },
+    scopeName: scope.name,
+    progress: summary.progress,
+    teamsConverted: summary.teamsConverted,
+    schedule: scheduleCounts(model, scope, read.today),
+    issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
+    toolset: toolsetOf(read, config),
+    warnings: model.warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
+    warningCount: model.warnings.length,
+  };
+}

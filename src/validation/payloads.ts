@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Jira project keys: an uppercase letter, then uppercase letters, digits or underscores. */
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key');
+
+export const scopeSchema = z.object({ projectKey: projectKey.nullable() }).strict();
+
+export const panelPayloadSchema = z.object({ scope: scopeSchema }).strict();
+
+const backlogColumn = z.enum(['key', 'summary', 'type', 'status', 'assignee', 'labels', 'box', 'start', 'due', 'storyPoints', 'riskBand', 'schedule']);
+const riskBand = z.enum(['low', 'medium', 'high', 'critical']);
+
+export const backlogQuerySchema = z
+  .object({
+    text: z.string().max(200, 'search text is limited to 200 characters').optional(),
+    boxId: z.string().max(100).optional(),
+    statusCategory: z.enum(['new', 'indeterminate', 'done']).optional(),
+    type: z.string().max(100).optional(),
+    riskBand: riskBand.optional(),
+    drill: z.enum(['late', 'lateBoxes', 'done', 'teams', 'convertedTeams', 'notConvertedTeams', 'risks', 'milestones']).optional(),
+    sort: z.object({ column: backlogColumn, direction: z.enum(['asc', 'desc']) }).strict().optional(),
+    page: z.number().int().min(0).max(100_000).optional(),
+    pageSize: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const backlogPayloadSchema = z.object({ scope: scopeSchema, query: backlogQuerySchema }).strict();
+
+export const savedViewSchema = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -'),
+    name: z.string().trim().min(1, 'a view needs a name').max(80),
+    columns: z.array(backlogColumn).min(1).max(12),
+    query: backlogQuerySchema,
+  })
+  .strict();

@@ -1,0 +1,107 @@
+import { DEMO_USERS } from '../../dev/demo/generate';
+import type { SiteData } from '../../dev/emulator/siteData';
+import type { LocalPlatform } from '../../dev/platform';
+import { backlogPage, DEFAULT_CONFIG, resolveScope, riskMatrix, roadmap, scopeSummary } from '../../src/domain';
+import { PANEL_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type SavedViewDto, type TeamsConvertedPanelDto } from '../../src/contract';
+import { expectedModel } from '../support/expectedModel';
+import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
+
+const projectPage = (key: string) => ({ moduleKey: 'transformation-office-project', extension: { type: 'jira:projectPage', project: { key, id: '1', type: 'software' } } });
+const WHOLE = { projectKey: null };
+
+/** Each panel's resolver through the real handler, compared with the domain core on the same data. */
+describe('panel resolvers over HTTP against the Jira emulator', () => {
+  let site: SiteData;
+  let platform: LocalPlatform;
+
+  beforeAll(async () => {
+    site = testSite();
+    platform = await startTestPlatform(site);
+  });
+  afterAll(() => platform.close());
+
+  async function call<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<T> {
+    const response = (await platform.runtime.invoke({ functionKey, payload, context: { ...(context as typeof GLOBAL_PAGE), accountId } })) as ResolverResponse<T>;
+    if (!response.success) throw new Error(`${response.error.code}: ${response.error.message}`);
+    return response.data;
+  }
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  it('roadmap: every box of the scope, with the milestones and dependencies the domain finds', async () => {
+    const data = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE });
+    const model = expectedModel(site, DEMO_USERS.admin);
+    const expected = roadmap(model, DEFAULT_CONFIG, resolveScope(model, null), data.today);
+    // Siblings come in the order Jira returned the issues, so compare the tree, not the sequence.
+    const tree = (rows: RoadmapDto['rows']) => rows.map((r) => `${r.parentId ?? ''}>${r.id}:${r.depth}:${r.schedule}`).sort();
+    expect(tree(data.rows)).toEqual(tree(expected.rows));
+    expect(data.rows.filter((r) => r.kind === 'box' && r.typeName === 'Team')).toHaveLength(40);
+    expect(data.milestones.length).toBe(expected.milestones.length);
+    expect(data.milestones.length).toBeGreaterThan(0);
+    const links = (deps: RoadmapDto['dependencies']) => deps.map((d) => `${d.fromRowId}>${d.toRowId}:${d.violated}`).sort();
+    expect(links(data.dependencies)).toEqual(links(expected.dependencies));
+    expect(data.rows.filter((r) => r.schedule === 'late').length).toBe(expected.rows.filter((r) => r.schedule === 'late').length);
+  });
+
+  it('risks: 25 cells, and the risks without likelihood listed as unscored, not dropped', async () => {
+    const data = await call<RiskMatrixDto>(PANEL_KEYS.risks, { scope: WHOLE });
+    const model = expectedModel(site, DEMO_USERS.admin);
+    const expected = riskMatrix(model, DEFAULT_CONFIG, resolveScope(model, null));
+    expect(data.cells).toHaveLength(25);
+    expect(data.cells.map((c) => c.riskKeys.length)).toEqual(expected.cells.map((c) => c.riskKeys.length));
+    expect(data.risks).toHaveLength(site.issues.filter((i) => site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Risk').length);
+    expect(data.unscoredKeys).toEqual(expect.arrayContaining(expected.unscoredKeys));
+    expect(data.unscoredKeys.length).toBeGreaterThan(0);
+  });
+
+  it('teams converted: per box, and over time from the changelog, ending at today\'s figure', async () => {
+    const data = await call<TeamsConvertedPanelDto>(PANEL_KEYS.teams, { scope: WHOLE });
+    const summary = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE });
+    expect(data.historySource).toBe('changelog');
+    expect(data.rows.filter((r) => r.stage !== null || r.converted !== null).length).toBeGreaterThan(0);
+    const last = data.history.at(-1);
+    expect(last?.date).toBe(today());
+    expect(last).toMatchObject({ converted: summary.teamsConverted.converted, total: summary.teamsConverted.total });
+    const first = data.history[0];
+    expect(first && first.converted).toBeLessThan(summary.teamsConverted.converted);
+  });
+
+  it('backlog: search, filter, sort and page on the server, as the domain does', async () => {
+    const model = expectedModel(site, DEMO_USERS.admin);
+    const scope = resolveScope(model, null);
+    const query = { text: 'pay', statusCategory: 'indeterminate' as const, sort: { column: 'key' as const, direction: 'desc' as const }, page: 1, pageSize: 10 };
+    const data = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query });
+    const expected = backlogPage(model, DEFAULT_CONFIG, scope, query, today());
+    expect(data.total).toBe(expected.total);
+    expect(data.items.map((i) => i.key)).toEqual(expected.items.map((i) => i.key));
+    const late = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { drill: 'late', pageSize: 200 } });
+    expect(late.items.every((i) => i.schedule === 'late')).toBe(true);
+  });
+
+  it('refuses an oversized search text and a query field it does not know, rather than widening the search', async () => {
+    await expect(call(PANEL_KEYS.backlog, { scope: WHOLE, query: { text: 'x'.repeat(201) } })).rejects.toThrow('BAD_REQUEST: Invalid request: query.text: search text is limited to 200 characters');
+    await expect(call(PANEL_KEYS.backlog, { scope: WHOLE, query: { jql: 'project is not empty' } })).rejects.toThrow(/BAD_REQUEST/);
+    const injected = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { text: '" OR project is not EMPTY OR summary ~ "' } });
+    expect(injected.total).toBe(0);
+  });
+
+  it('a project page sees its own project only, and may not ask for another', async () => {
+    const summary = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: 'PAY' } }, DEMO_USERS.teamMember, projectPage('PAY'));
+    const model = expectedModel(site, DEMO_USERS.teamMember);
+    const expected = scopeSummary(model, DEFAULT_CONFIG, resolveScope(model, 'PAY'));
+    expect(summary.scope).toEqual({ projectKey: 'PAY' });
+    expect(summary.teamsConverted).toEqual(expected.teamsConverted);
+    expect(summary.progress).toEqual(expected.progress);
+    expect(summary.teamsConverted.total).toBeLessThan(40);
+    await expect(call(PANEL_KEYS.summary, { scope: { projectKey: 'HR' } }, DEMO_USERS.teamMember, projectPage('PAY'))).rejects.toThrow(/FORBIDDEN: This page belongs to project PAY/);
+    await expect(call(PANEL_KEYS.summary, { scope: WHOLE }, DEMO_USERS.teamMember, projectPage('PAY'))).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it('saved views belong to the user who saved them', async () => {
+    const view: SavedViewDto = { id: 'late-pay', name: 'Late in Payments', columns: ['key', 'summary', 'due'], query: { text: 'PAY', drill: 'late' } };
+    expect(await call<SavedViewDto[]>(PANEL_KEYS.saveView, { view })).toEqual([view]);
+    expect(await call<SavedViewDto[]>(PANEL_KEYS.savedViews, {})).toEqual([view]);
+    expect(await call<SavedViewDto[]>(PANEL_KEYS.savedViews, {}, DEMO_USERS.limited)).toEqual([]);
+    await expect(call(PANEL_KEYS.saveView, { view: { ...view, name: '  ' } })).rejects.toThrow(/a view needs a name/);
+    expect(await call<SavedViewDto[]>(PANEL_KEYS.deleteView, { id: 'late-pay' })).toEqual([]);
+  });
+});
