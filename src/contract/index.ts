@@ -1,3 +1,4 @@
 export * from './resolverResponse';
-export * from './overview';
+export * from './common';
 export * from './panels';
+export * from './settings';

@@ -11,10 +11,10 @@ export async function listFields(jira: JiraApi, policy: RetryPolicy = DEFAULT_RE
   return callJira(() => jira.requestJira(route`/rest/api/3/field`, { method: 'GET', headers: JSON_HEADERS }), '/rest/api/3/field', fieldListSchema, policy);
 }
 
-type SchemaKind = 'date' | 'number' | 'option' | 'user' | 'text' | 'options';
+export type SchemaKind = 'date' | 'number' | 'option' | 'user' | 'text' | 'options';
 
 /** Which Jira schema types each concept accepts. */
-const CONCEPT_KINDS: Record<FieldConcept, SchemaKind[]> = {
+export const CONCEPT_KINDS: Record<FieldConcept, SchemaKind[]> = {
   startDate: ['date'],
   dueDate: ['date'],
   storyPoints: ['number'],
@@ -33,7 +33,7 @@ const CONCEPT_KINDS: Record<FieldConcept, SchemaKind[]> = {
   flagged: ['options'],
 };
 
-function schemaKind(field: JiraFieldDetails): SchemaKind | null {
+export function schemaKind(field: JiraFieldDetails): SchemaKind | null {
   const type = field.schema?.type;
   switch (type) {
     case 'date':

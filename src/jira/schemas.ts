@@ -41,3 +41,36 @@ export const projectPageSchema = z.looseObject({
   total: z.number().optional(),
 });
 export type JiraProjectPage = z.infer<typeof projectPageSchema>;
+
+export const changelogItemSchema = z.looseObject({
+  field: z.string().optional(),
+  fieldId: z.string().optional(),
+  from: z.string().nullish(),
+  fromString: z.string().nullish(),
+  to: z.string().nullish(),
+  toString: z.string().nullish(),
+});
+
+export const bulkChangelogPageSchema = z.looseObject({
+  issueChangeLogs: z.array(
+    z.looseObject({
+      issueId: z.string(),
+      changeHistories: z.array(z.looseObject({ id: z.string().optional(), created: z.string(), items: z.array(changelogItemSchema) })).optional(),
+    }),
+  ),
+  nextPageToken: z.string().nullish(),
+});
+
+/** GET /rest/api/3/mypermissions: each asked permission with whether the caller has it. */
+export const myPermissionsSchema = z.looseObject({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+});
+
+/** POST /rest/api/3/search/approximate-count */
+export const approximateCountSchema = z.looseObject({ count: z.number().int().min(0) });
+
+/** The parts of a /rest/api/3/field entry that JQL needs: how to name the field in a clause, and whether it can be searched. */
+export const fieldClausesSchema = z.looseObject({
+  clauseNames: z.array(z.string()).optional(),
+  searchable: z.boolean().optional(),
+});
