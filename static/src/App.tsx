@@ -1,17 +1,22 @@
 import { lazy, Suspense } from 'react';
 import { token } from '@atlaskit/tokens';
+import type { ScopeDto } from '../../src/contract';
 import { Loading } from './components/PanelState';
 
 // Each page's code loads only on the page that needs it.
-const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const TransformationPage = lazy(() => import('./pages/TransformationPage').then((m) => ({ default: m.TransformationPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
-export type PageKind = 'global' | 'project' | 'admin';
+export type Page = { kind: 'global' } | { kind: 'project'; scope: ScopeDto } | { kind: 'admin' };
 
-export function App({ page }: { page: PageKind }) {
+const WHOLE_TRANSFORMATION: ScopeDto = { projectKey: null };
+
+export function App({ page }: { page: Page }) {
   return (
     <main style={{ padding: token('space.200', '16px'), color: token('color.text', '#172B4D'), background: token('elevation.surface', '#FFFFFF'), minHeight: '100vh' }}>
-      <Suspense fallback={<Loading label="Loading…" />}>{page === 'admin' ? <SettingsPage /> : <OverviewPage />}</Suspense>
+      <Suspense fallback={<Loading label="Loading…" />}>
+        {page.kind === 'admin' ? <SettingsPage /> : <TransformationPage scope={page.kind === 'project' ? page.scope : WHOLE_TRANSFORMATION} />}
+      </Suspense>
     </main>
   );
 }

@@ -2,23 +2,25 @@ import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, type PageKind } from './App';
+import { App, type Page } from './App';
 
-const PAGE_BY_MODULE_TYPE: Record<string, PageKind> = {
-  'jira:globalPage': 'global',
-  'jira:projectPage': 'project',
-  'jira:adminPage': 'admin',
-};
+/** Which page Jira opened us as, from the module type and (on a project page) the project. */
+function pageOf(context: Awaited<ReturnType<typeof view.getContext>>): Page {
+  const extension = context.extension as { type?: unknown; project?: { key?: unknown } } | undefined;
+  if (extension?.type === 'jira:adminPage') return { kind: 'admin' };
+  const projectKey = extension?.project?.key;
+  if (extension?.type === 'jira:projectPage' && typeof projectKey === 'string') return { kind: 'project', scope: { projectKey } };
+  return { kind: 'global' };
+}
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   try {
     await view.theme.enable();
     const context = await view.getContext();
-    const type = typeof context.extension?.type === 'string' ? context.extension.type : '';
     root.render(
       <StrictMode>
-        <App page={PAGE_BY_MODULE_TYPE[type] ?? 'global'} />
+        <App page={pageOf(context)} />
       </StrictMode>,
     );
   } catch (error) {

@@ -1,10 +1,8 @@
 import { invoke } from '@forge/bridge';
 import {
-  OVERVIEW_KEY,
   PANEL_KEYS,
   type BacklogPageDto,
   type BacklogQueryDto,
-  type OverviewDto,
   type PageSummaryDto,
   type ResolverResponse,
   type RiskMatrixDto,
@@ -40,7 +38,6 @@ async function call<T>(key: string, payload: Record<string, unknown> = {}): Prom
   return response.data;
 }
 
-export const fetchOverview = (): Promise<OverviewDto> => call<OverviewDto>(OVERVIEW_KEY);
 
 export const fetchSummary = (scope: ScopeDto): Promise<PageSummaryDto> => call<PageSummaryDto>(PANEL_KEYS.summary, { scope });
 export const fetchRoadmap = (scope: ScopeDto): Promise<RoadmapDto> => call<RoadmapDto>(PANEL_KEYS.roadmap, { scope });

@@ -1,0 +1,71 @@
+import Heading from '@atlaskit/heading';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { token } from '@atlaskit/tokens';
+import { useCallback, useState } from 'react';
+import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
+import { BacklogPanel } from '../components/backlog/BacklogPanel';
+import { DataQualityWarnings } from '../components/DataQualityWarnings';
+import { ErrorState, Loading } from '../components/PanelState';
+import { RiskMatrixPanel } from '../components/risks/RiskMatrixPanel';
+import { RoadmapPanel } from '../components/roadmap/RoadmapPanel';
+import { TeamsConvertedPanel } from '../components/teams/TeamsConvertedPanel';
+import { TopRow } from '../components/TopRow';
+import { useResource } from '../hooks/useResource';
+import { fetchSummary } from '../services/invokes';
+
+const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
+  teamsConverted: 'Teams converted',
+  roadmap: 'Roadmap',
+  riskMatrix: 'Risks',
+  backlog: 'Backlog',
+};
+
+/** The transformation, or one project's part of it: the top row, then the panels its box type enables. */
+export function TransformationPage({ scope }: { scope: ScopeDto }) {
+  const loadSummary = useCallback(() => fetchSummary(scope), [scope]);
+  const summary = useResource(loadSummary);
+  const [selected, setSelected] = useState(0);
+  const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
+
+  if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
+  if (summary.state === 'error') return <ErrorState title="The transformation could not be read" message={summary.message} onRetry={summary.retry} />;
+  const { data } = summary;
+  const panels = data.toolset.filter((p) => PANEL_TITLES[p] !== undefined);
+  const openBacklog = (next: BacklogDrill | null) => {
+    setDrill(next ?? undefined);
+    const index = panels.indexOf('backlog');
+    if (index >= 0) setSelected(index);
+  };
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300', '24px') }}>
+      <Heading size="large" as="h2">
+        {data.scopeName}
+      </Heading>
+      <TopRow summary={data} onDrill={openBacklog} />
+      <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
+      {panels.length === 0 ? (
+        <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>
+      ) : (
+        <Tabs id="transformation-panels" selected={selected} onChange={setSelected}>
+          <TabList>
+            {panels.map((p) => (
+              <Tab key={p} testId={`tab-${p}`}>
+                {PANEL_TITLES[p]}
+              </Tab>
+            ))}
+          </TabList>
+          {panels.map((p) => (
+            <TabPanel key={p}>
+              <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+                {p === 'teamsConverted' && <TeamsConvertedPanel scope={scope} />}
+                {p === 'roadmap' && <RoadmapPanel scope={scope} />}
+                {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}
+                {p === 'backlog' && <BacklogPanel scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
+              </div>
+            </TabPanel>
+          ))}
+        </Tabs>
+      )}
+    </div>
+  );
+}
