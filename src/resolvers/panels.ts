@@ -1,8 +1,9 @@
-import { backlogPage, DEFAULT_CONFIG, riskMatrix, roadmap } from '../domain';
+import { backlogPage, riskMatrix, roadmap } from '../domain';
 import type { BacklogPageDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { pageSummary } from '../usecases/pageSummary';
 import { readScope, type ScopedRead } from '../usecases/readScope';
+import { loadTransformationConfig } from '../storage/configStore';
 import { teamsPanel } from '../usecases/teamsPanel';
 import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
@@ -20,43 +21,51 @@ function checkScope(caller: Caller, projectKey: string | null): void {
   }
 }
 
-/** Validates the caller and scope, then reads Jira as the caller so they see only what they may browse. */
+/**
+ * Validates the caller and scope, loads the admins' configuration, then reads Jira as the caller so they
+ * see only what they may browse. Stored settings that no longer validate fall back to the defaults, and say so.
+ */
 async function readFor(request: Request, projectKey: string | null): Promise<ScopedRead> {
   const caller = callerOf(request.context);
   checkScope(caller, projectKey);
-  return readScope(jiraAsUser(), DEFAULT_CONFIG, projectKey, new Date());
+  const { config, problem } = await loadTransformationConfig();
+  const read = await readScope(jiraAsUser(), config, projectKey, new Date());
+  if (problem === undefined) return read;
+  const warning = { code: 'invalidConfig' as const, issueKey: null, field: 'settings', message: `The saved settings could not be used, so the defaults apply: ${problem}` };
+  return { ...read, model: { ...read.model, warnings: [warning, ...read.model.warnings] } };
 }
 
 export const getPageSummary = (request: Request): Promise<ResolverResponse<PageSummaryDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    return pageSummary(await readFor(request, scope.projectKey), DEFAULT_CONFIG, scope.projectKey);
+    const read = await readFor(request, scope.projectKey);
+    return pageSummary(read, read.config, scope.projectKey);
   });
 
 export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
     const read = await readFor(request, scope.projectKey);
-    return roadmap(read.model, DEFAULT_CONFIG, read.scope, read.today);
+    return roadmap(read.model, read.config, read.scope, read.today);
   });
 
 export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMatrixDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
     const read = await readFor(request, scope.projectKey);
-    return riskMatrix(read.model, DEFAULT_CONFIG, read.scope);
+    return riskMatrix(read.model, read.config, read.scope);
   });
 
 export const getTeamsConverted = (request: Request): Promise<ResolverResponse<TeamsConvertedPanelDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
     const read = await readFor(request, scope.projectKey);
-    return teamsPanel(jiraAsUser(), read, DEFAULT_CONFIG);
+    return teamsPanel(jiraAsUser(), read, read.config);
   });
 
 export const searchBacklog = (request: Request): Promise<ResolverResponse<BacklogPageDto>> =>
   respond(async () => {
     const { scope, query } = parsePayload(backlogPayloadSchema, request.payload);
     const read = await readFor(request, scope.projectKey);
-    return backlogPage(read.model, DEFAULT_CONFIG, read.scope, query, read.today);
+    return backlogPage(read.model, read.config, read.scope, query, read.today);
   });
