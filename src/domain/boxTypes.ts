@@ -1,5 +1,5 @@
 import { ALL_PANELS } from './model';
-import type { BoxType, ProgressMethod, TransformationConfig, WorkItem } from './model';
+import type { BoxSource, BoxType, ProgressMethod, TransformationConfig, WorkItem } from './model';
 import { normaliseName, sameName } from './names';
 import { warn } from './warnings';
 import type { WarningSink } from './warnings';
@@ -15,7 +15,16 @@ export interface BoxTypeCatalog {
   byId: ReadonlyMap<string, BoxType>;
   /** The parent type of a type after repairs; null only for the root type. */
   parentTypeOf(typeId: string): BoxType | null;
-  /** The box type an issue is a box of, or null when it is a work item. */
+  /**
+   * Precedence when an issue matches several box types: the lower rank wins. Deeper types (more specific)
+   * come first, config order among types at the same depth; the root type ranks last.
+   */
+  rankOf(typeId: string): number;
+  /** Whether `typeId` is strictly below `ancestorId` in the repaired box-type tree. O(1). */
+  isBelow(typeId: string, ancestorId: string): boolean;
+  /** The non-root box types whose source is of this kind, best rank first. */
+  typesOfKind(kind: BoxSource['kind']): readonly BoxType[];
+  /** The best-ranked issueType box type that matches the issue's issue type and project, or null. */
   boxTypeOf(item: WorkItem): BoxType | null;
 }
 
@@ -101,22 +110,83 @@ function breakTypeCycles(types: BoxType[], root: BoxType, parentOf: Map<string, 
   }
 }
 
-function indexByIssueType(types: BoxType[], sink: WarningSink): Map<string, BoxType[]> {
-  const index = new Map<string, BoxType[]>();
+/** Depth of every type (root 0) and its place in a depth-first walk, so that "is below" is an interval test. */
+interface TypeTree {
+  depth: Map<string, number>;
+  /** Position of a type in the walk, and the last position in its subtree. */
+  enter: Map<string, number>;
+  leave: Map<string, number>;
+}
+
+function walkTypeTree(types: BoxType[], root: BoxType, parentOf: ReadonlyMap<string, string>): TypeTree {
+  const children = new Map<string, string[]>();
   for (const type of types) {
-    if (type.source.kind !== 'issueType') continue;
-    const issueType = normaliseName(type.source.issueType);
-    if (issueType === '') {
-      sink.push(warn.invalidConfig(`boxTypes.${type.id}.source`, `box type "${type.name}" names no issue type, so it has no boxes`));
+    const parentId = parentOf.get(type.id) ?? root.id;
+    const siblings = children.get(parentId);
+    if (siblings === undefined) children.set(parentId, [type.id]);
+    else siblings.push(type.id);
+  }
+  const tree: TypeTree = { depth: new Map([[root.id, 0]]), enter: new Map(), leave: new Map() };
+  const stack: Array<{ id: string; leaving: boolean }> = [{ id: root.id, leaving: false }];
+  let position = 0;
+  while (stack.length > 0) {
+    const { id, leaving } = stack.pop() as { id: string; leaving: boolean };
+    if (leaving) {
+      tree.leave.set(id, position - 1);
       continue;
     }
-    index.set(issueType, [...(index.get(issueType) ?? []), type]);
+    tree.enter.set(id, position);
+    position += 1;
+    stack.push({ id, leaving: true });
+    const below = children.get(id) ?? [];
+    for (let index = below.length - 1; index >= 0; index -= 1) {
+      const childId = below[index] as string;
+      tree.depth.set(childId, (tree.depth.get(id) ?? 0) + 1);
+      stack.push({ id: childId, leaving: false });
+    }
+  }
+  return tree;
+}
+
+/** Most specific first: a deeper type describes an issue more narrowly than a shallower one; config order breaks ties. */
+function byPrecedence(types: BoxType[], tree: TypeTree): BoxType[] {
+  const order = new Map(types.map((type, index): [string, number] => [type.id, index]));
+  const depthOf = (type: BoxType) => tree.depth.get(type.id) ?? 0;
+  return [...types].sort((a, b) => depthOf(b) - depthOf(a) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+function indexByIssueType(ranked: BoxType[]): Map<string, BoxType[]> {
+  const index = new Map<string, BoxType[]>();
+  for (const type of ranked) {
+    if (type.source.kind !== 'issueType') continue;
+    const issueType = normaliseName(type.source.issueType);
+    if (issueType === '') continue;
+    const sameIssueType = index.get(issueType);
+    if (sameIssueType === undefined) index.set(issueType, [type]);
+    else sameIssueType.push(type);
   }
   return index;
 }
 
-function inProjects(item: WorkItem, projectKeys: string[] | undefined): boolean {
-  if (projectKeys === undefined || projectKeys.length === 0) return true;
+/** Warns, in config order, about sources that can find no boxes. */
+function checkSources(types: BoxType[], parentTypeOf: (typeId: string) => BoxType | null, sink: WarningSink): void {
+  for (const type of types) {
+    const source = type.source;
+    if (source.kind === 'issueType' && normaliseName(source.issueType) === '') {
+      sink.push(warn.invalidConfig(`boxTypes.${type.id}.source`, `box type "${type.name}" names no issue type, so it has no boxes`));
+    }
+    if (source.kind === 'parentLink') {
+      const parent = parentTypeOf(type.id);
+      if (parent !== null && (parent.source.kind === 'root' || parent.source.kind === 'project')) {
+        const parentName = parent.source.kind === 'root' ? 'the transformation' : `the project box type "${parent.name}"`;
+        sink.push(warn.invalidConfig(`boxTypes.${type.id}.source`, `box type "${type.name}" finds its boxes by parent link, but no issue has ${parentName} as its parent, so it has no boxes`));
+      }
+    }
+  }
+}
+
+export function inProjects(item: WorkItem, projectKeys: unknown): boolean {
+  if (!Array.isArray(projectKeys) || projectKeys.length === 0) return true;
   return projectKeys.some((projectKey) => sameName(projectKey, item.projectKey));
 }
 
@@ -126,14 +196,33 @@ export function resolveBoxTypes(config: TransformationConfig, sink: WarningSink)
   const nonRoot = types.filter((type) => type.source.kind !== 'root');
   const byId = new Map<string, BoxType>([[root.id, root], ...nonRoot.map((type): [string, BoxType] => [type.id, type])]);
   const parentOf = repairParents(nonRoot, root, extraRootIds, sink);
-  const byIssueType = indexByIssueType(nonRoot, sink);
+  const parentTypeOf = (typeId: string): BoxType | null => {
+    const parentId = parentOf.get(typeId);
+    return parentId === undefined ? null : (byId.get(parentId) ?? null);
+  };
+  const tree = walkTypeTree(nonRoot, root, parentOf);
+  const ranked = byPrecedence(nonRoot, tree);
+  const rank = new Map(ranked.map((type, index): [string, number] => [type.id, index]));
+  const byKind = new Map<string, BoxType[]>();
+  for (const type of ranked) {
+    const sameKind = byKind.get(type.source.kind);
+    if (sameKind === undefined) byKind.set(type.source.kind, [type]);
+    else sameKind.push(type);
+  }
+  const byIssueType = indexByIssueType(ranked);
+  checkSources(nonRoot, parentTypeOf, sink);
   return {
     root,
     byId,
-    parentTypeOf: (typeId) => {
-      const parentId = parentOf.get(typeId);
-      return parentId === undefined ? null : (byId.get(parentId) ?? null);
+    parentTypeOf,
+    rankOf: (typeId) => rank.get(typeId) ?? ranked.length,
+    isBelow: (typeId, ancestorId) => {
+      const at = tree.enter.get(typeId);
+      const from = tree.enter.get(ancestorId);
+      const to = tree.leave.get(ancestorId);
+      return at !== undefined && from !== undefined && to !== undefined && from < at && at <= to;
     },
+    typesOfKind: (kind) => byKind.get(kind) ?? [],
     boxTypeOf: (item) =>
       byIssueType.get(normaliseName(item.issueType))?.find((type) => type.source.kind === 'issueType' && inProjects(item, type.source.projectKeys)) ?? null,
   };

@@ -4,7 +4,10 @@ import { conversionRules, countTeamsConverted } from './conversion';
 import type { TeamConversion } from './conversion';
 import { deriveBoxDates, readDates } from './dates';
 import type { DateSpan } from './dates';
+import { findIssueBoxes, findProjectBoxes, ownEntry, readJqlMatches } from './boxFinding';
+import type { JqlMatches } from './boxFinding';
 import { buildHierarchy } from './hierarchy';
+import type { BoxNode } from './hierarchy';
 import { indexIssues, ROOT_ID } from './issues';
 import { checkStatusCategory, countsTowardProgress, readManualPercent, readMeasure } from './measures';
 import type { Measure } from './measures';
@@ -16,16 +19,37 @@ import type { WarningSink } from './warnings';
 const NO_PROGRESS = { ratio: 0, done: 0, total: 0 } as const;
 const NO_TEAMS = { converted: 0, total: 0, ratio: 0 } as const;
 
+export interface BuildModelOptions {
+  /** When the data was read (ISO 8601); becomes the model's readAt. */
+  now: string;
+  /**
+   * Per box type id of a jql box type, the keys of the issues its JQL matched, as the Jira adapter ran it.
+   * A jql box type without an entry has no boxes (with a warning); keys of issues not read are ignored.
+   */
+  jqlMatches?: JqlMatches;
+  /** Jira project names by project key, to name project boxes; a project without one is named by its key. */
+  projectNames?: Readonly<Record<string, string>>;
+}
+
 /**
  * The transformation as boxes with progress, dates and teams converted, from the issues read
  * from Jira. Never throws on bad data: every problem becomes a warning in the model.
  */
-export function buildTransformationModel(items: WorkItem[], config: TransformationConfig, options: { now: string }): TransformationModel {
+export function buildTransformationModel(items: WorkItem[], config: TransformationConfig, options: BuildModelOptions): TransformationModel {
   const sink: WarningSink = [];
   const catalog = resolveBoxTypes(config, sink);
   const conversion = conversionRules(config, catalog, sink);
+  const jqlMatches = readJqlMatches(catalog, options.jqlMatches, sink);
   const byKey = indexIssues(items, sink);
-  const hierarchy = buildHierarchy(byKey, resolveParentLinks(byKey, sink), catalog, sink);
+  const links = resolveParentLinks(byKey, sink);
+  const boxTypeByKey = findIssueBoxes(byKey, links, catalog, config, jqlMatches);
+  const hierarchy = buildHierarchy(byKey, links, catalog, boxTypeByKey, findProjectBoxes(byKey, catalog), sink);
+  const boxName = (node: BoxNode): string => {
+    if (node.issue !== null) return String(node.issue.summary ?? '');
+    if (node.projectKey === null) return String(config.name ?? '');
+    const name = ownEntry(options.projectNames, node.projectKey);
+    return typeof name === 'string' && name.trim() !== '' ? name : node.projectKey;
+  };
 
   const measures = new Map<string, Measure>();
   const ownDates = new Map<string, DateSpan>();
@@ -59,8 +83,8 @@ export function buildTransformationModel(items: WorkItem[], config: Transformati
     const box: Box = {
       id,
       typeId: node.type.id,
-      name: node.issue === null ? String(config.name ?? '') : String(node.issue.summary ?? ''),
-      projectKey: node.issue === null ? null : (node.issue.projectKey ?? null),
+      name: boxName(node),
+      projectKey: node.issue === null ? node.projectKey : (node.issue.projectKey ?? null),
       parentId: node.parentId,
       childIds: node.childIds,
       itemKeys: node.itemKeys,

@@ -22,13 +22,28 @@ function stageIndex(stages: readonly string[], value: RawFieldValue | undefined)
   return wanted === '' ? -1 : stages.findIndex((stage) => normaliseName(stage) === wanted);
 }
 
+/** The share of teams the transformation aims to convert when the configuration does not say. */
+export const DEFAULT_TARGET_RATIO = 0.8;
+
+/**
+ * The share of teams (0..1) the transformation aims to convert: `conversion.targetRatio` when it is a
+ * number from 0 to 1, else DEFAULT_TARGET_RATIO (absent, or not a usable number in stored data).
+ */
+export function targetRatioOf(config: TransformationConfig): number {
+  const ratio: unknown = config?.conversion?.targetRatio;
+  return typeof ratio === 'number' && Number.isFinite(ratio) && ratio >= 0 && ratio <= 1 ? ratio : DEFAULT_TARGET_RATIO;
+}
+
 /** Reads the conversion settings once, warning about settings that cannot work. */
 export function conversionRules(config: TransformationConfig, catalog: BoxTypeCatalog, sink: WarningSink): ConversionRules {
   const conversion = config.conversion;
   const teamTypeId = conversion?.teamBoxTypeId;
   const stages = Array.isArray(conversion?.stages) ? conversion.stages.filter((stage): stage is string => typeof stage === 'string') : [];
-  if (typeof teamTypeId !== 'string' || !catalog.byId.has(teamTypeId)) {
+  const teamType = typeof teamTypeId === 'string' ? catalog.byId.get(teamTypeId) : undefined;
+  if (teamType === undefined) {
     sink.push(warn.invalidConfig('conversion.teamBoxTypeId', `the team box type "${String(teamTypeId)}" does not exist, so no teams are counted`));
+  } else if (teamType.source.kind === 'project') {
+    sink.push(warn.invalidConfig('conversion.teamBoxTypeId', `the team box type "${teamType.name}" makes one box per Jira project, which has no issue to read a conversion stage from, so no teams are counted`));
   }
   const targetIndex = stageIndex(stages, conversion?.targetStage);
   if (targetIndex < 0) {

@@ -1,5 +1,6 @@
 import type { BoxType, WorkItem } from './model';
 import type { BoxTypeCatalog } from './boxTypes';
+import type { ProjectBox } from './boxFinding';
 import { ROOT_ID } from './issues';
 import type { ParentLinks } from './parentLinks';
 import { warn } from './warnings';
@@ -9,8 +10,10 @@ import type { WarningSink } from './warnings';
 export interface BoxNode {
   id: string;
   type: BoxType;
-  /** The box's own issue; null for the root box. */
+  /** The box's own issue; null for the root box and for project boxes. */
   issue: WorkItem | null;
+  /** The Jira project a project box stands for; null for every other box. */
+  projectKey: string | null;
   parentId: string | null;
   childIds: string[];
   /** Work items directly in this box (not in a child box), in input order. */
@@ -66,23 +69,44 @@ function topDownOrder(boxes: ReadonlyMap<string, BoxNode>): string[] {
   return order;
 }
 
-export function buildHierarchy(byKey: ReadonlyMap<string, WorkItem>, links: ParentLinks, catalog: BoxTypeCatalog, sink: WarningSink): Hierarchy {
-  const boxTypeByKey = new Map<string, BoxType>();
-  for (const [key, item] of byKey) {
-    const type = catalog.boxTypeOf(item);
-    if (type !== null) boxTypeByKey.set(key, type);
-  }
+/**
+ * Hangs the boxes together and puts every work item in its box. An issue sits in the nearest box up its
+ * chain of parent links (the root box when there is none), except that an issue of a project with a project
+ * box moves into that project box when it is not already in a box of a type below the project type: work
+ * items always, boxes only when their own type is below the project type.
+ */
+export function buildHierarchy(
+  byKey: ReadonlyMap<string, WorkItem>,
+  links: ParentLinks,
+  catalog: BoxTypeCatalog,
+  boxTypeByKey: ReadonlyMap<string, BoxType>,
+  projectBoxes: ReadonlyMap<string, ProjectBox>,
+  sink: WarningSink,
+): Hierarchy {
   const boxAbove = nearestBoxesAbove(byKey, links, (key) => boxTypeByKey.has(key));
 
-  const root: BoxNode = { id: ROOT_ID, type: catalog.root, issue: null, parentId: null, childIds: [], itemKeys: [] };
+  const root: BoxNode = { id: ROOT_ID, type: catalog.root, issue: null, projectKey: null, parentId: null, childIds: [], itemKeys: [] };
   const boxes = new Map<string, BoxNode>([[ROOT_ID, root]]);
-  for (const [key, type] of boxTypeByKey) {
-    boxes.set(key, { id: key, type, issue: byKey.get(key) ?? null, parentId: null, childIds: [], itemKeys: [] });
+  const projectNodes = new Map<string, BoxNode>();
+  for (const project of projectBoxes.values()) {
+    const node: BoxNode = { id: project.id, type: project.type, issue: null, projectKey: project.projectKey, parentId: ROOT_ID, childIds: [], itemKeys: [] };
+    boxes.set(project.id, node);
+    projectNodes.set(project.projectKey, node);
+    root.childIds.push(project.id);
+    const parentType = catalog.parentTypeOf(project.type.id);
+    if (parentType !== null && parentType.id !== catalog.root.id) sink.push(warn.projectBoxNotUnderRoot(project.projectKey, project.type.name, parentType.name));
   }
-  for (const key of byKey.keys()) {
+  for (const [key, type] of boxTypeByKey) {
+    boxes.set(key, { id: key, type, issue: byKey.get(key) ?? null, projectKey: null, parentId: null, childIds: [], itemKeys: [] });
+  }
+  for (const [key, item] of byKey) {
     const above = boxAbove.get(key) ?? null;
-    const container = boxes.get(above ?? ROOT_ID) ?? root;
-    const box = boxes.get(key);
+    let container = boxes.get(above ?? ROOT_ID) ?? root;
+    const box = boxTypeByKey.has(key) ? boxes.get(key) : undefined;
+    const project = typeof item.projectKey === 'string' ? projectNodes.get(item.projectKey) : undefined;
+    if (project !== undefined && !catalog.isBelow(container.type.id, project.type.id) && (box === undefined || catalog.isBelow(box.type.id, project.type.id))) {
+      container = project;
+    }
     if (box === undefined) {
       container.itemKeys.push(key);
       continue;
@@ -90,7 +114,7 @@ export function buildHierarchy(byKey: ReadonlyMap<string, WorkItem>, links: Pare
     box.parentId = container.id;
     container.childIds.push(key);
     const parentType = catalog.parentTypeOf(box.type.id);
-    if (above === null && parentType !== null && parentType.id !== catalog.root.id) {
+    if (container === root && parentType !== null && parentType.id !== catalog.root.id) {
       sink.push(warn.orphanBox(key, box.type.name, parentType.name));
     }
   }

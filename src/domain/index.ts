@@ -2,6 +2,9 @@
 export * from './model';
 export { DEFAULT_CONFIG } from './defaultConfig';
 export { buildTransformationModel } from './buildTransformationModel';
+export type { BuildModelOptions } from './buildTransformationModel';
+export type { JqlMatches } from './boxFinding';
+export { targetRatioOf, DEFAULT_TARGET_RATIO } from './conversion';
 export { teamsConvertedByParent } from './teamsConvertedByParent';
 export type { TeamsConvertedRow } from './teamsConvertedByParent';
 export { formatPercent } from './formatPercent';

@@ -53,7 +53,7 @@ export function milestoneMatcher(config: TransformationConfig): (item: WorkItem)
   return typeMatcher(config.milestoneIssueTypes);
 }
 
-/** The box's Jira issue key, or null for the root box. */
+/** The box's Jira issue key, or null for a box without an issue: the root box and project boxes. */
 export function boxKey(model: TransformationModel, box: Box): string | null {
-  return box.id === model.rootId ? null : box.id;
+  return box.id === model.rootId || itemByKey(model, box.id) === undefined ? null : box.id;
 }

@@ -17,7 +17,24 @@ export type BoxSource =
   /** The one virtual box at the top: the transformation itself. */
   | { kind: 'root' }
   /** Every issue of this issue type (optionally only in these projects) is a box. */
-  | { kind: 'issueType'; issueType: string; projectKeys?: string[] };
+  | { kind: 'issueType'; issueType: string; projectKeys?: string[] }
+  /**
+   * Every issue whose parent (parentKey) is a box of this box type's parent type is a box; only issues of
+   * these issue types (case-insensitive) when some are named. Risks and milestones are never boxes this way.
+   * E.g. "Team = any direct child of an Initiative". Under the root type or a project type it finds no boxes.
+   */
+  | { kind: 'parentLink'; issueTypes?: string[] }
+  /**
+   * Every issue the JQL matches is a box. The domain does not run JQL: the Jira adapter runs it and passes
+   * the matching keys to buildTransformationModel as `jqlMatches[boxTypeId]`; without them the type has no boxes.
+   */
+  | { kind: 'jql'; jql: string }
+  /**
+   * One virtual box per Jira project among the issues (only these projects when some are named), with id
+   * `project:<KEY>`. It holds the project's work items and boxes that are not already in a box of a type below it.
+   * Only supported directly under the root type: elsewhere its boxes are shown under the transformation with a warning.
+   */
+  | { kind: 'project'; projectKeys?: string[] };
 
 export interface BoxType {
   id: string;
@@ -57,6 +74,11 @@ export interface ConversionConfig {
   stages: string[];
   /** A team counts as converted once its stage is this one or a later one. */
   targetStage: string;
+  /**
+   * The share of teams (0..1) the transformation aims to convert, e.g. 0.8 = 80 % of the teams.
+   * Optional: when absent (or not a number in 0..1) it is 0.8; read it with `targetRatioOf(config)`.
+   */
+  targetRatio?: number;
 }
 
 export interface RiskScale {
@@ -150,10 +172,12 @@ export interface TeamsConverted {
 }
 
 export interface Box {
-  /** The issue key of the box, or 'root' for the transformation. */
+  /** The issue key of the box, 'root' for the transformation, or 'project:<KEY>' for a project box. */
   id: string;
   typeId: string;
+  /** The issue's summary; the transformation's name for the root; the project's name (else key) for a project box. */
   name: string;
+  /** The box issue's project, or the project a project box stands for; null for the root. */
   projectKey: string | null;
   parentId: string | null;
   childIds: string[];

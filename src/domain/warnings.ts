@@ -32,6 +32,15 @@ export const warn = {
       message: `${key}: this ${typeName} is not under any ${parentTypeName}, so it is shown directly under the transformation`,
     };
   },
+  /** A project box has no issue, so the warning is on none: it is about the configuration placing it. */
+  projectBoxNotUnderRoot(projectKey: string, typeName: string, parentTypeName: string): DataQualityWarning {
+    return {
+      code: 'orphanBox',
+      issueKey: null,
+      field: 'parent',
+      message: `Project ${projectKey}: a ${typeName} box can only sit directly under the transformation for now, not under a ${parentTypeName}, so it is shown directly under the transformation`,
+    };
+  },
   unknownStatusCategory(key: string, status: string): DataQualityWarning {
     return {
       code: 'unknownStatusCategory',

@@ -1,5 +1,5 @@
 import { buildTransformationModel, DEFAULT_CONFIG } from '../../src/domain';
-import type { BoxType, ProgressMethod, TransformationConfig, TransformationModel, WorkItem, WarningCode } from '../../src/domain';
+import type { BoxType, BuildModelOptions, ProgressMethod, TransformationConfig, TransformationModel, WorkItem, WarningCode } from '../../src/domain';
 
 export const NOW = '2026-03-01T12:00:00.000Z';
 
@@ -64,8 +64,24 @@ export function rootType(progressMethod: ProgressMethod = 'issueCount'): BoxType
   return { id: 'transformation', name: 'Transformation', parentTypeId: null, source: { kind: 'root' }, progressMethod, toolset: [] };
 }
 
-export function build(items: WorkItem[], cfg: TransformationConfig = config()): TransformationModel {
-  return buildTransformationModel(items, cfg, { now: NOW });
+/** A box type whose boxes are the direct children of its parent type's boxes (only of these issue types, when given). */
+export function parentLinkType(id: string, parentTypeId: string | null, issueTypes?: string[], progressMethod: ProgressMethod = 'issueCount'): BoxType {
+  return { id, name: id, parentTypeId, source: issueTypes === undefined ? { kind: 'parentLink' } : { kind: 'parentLink', issueTypes }, progressMethod, toolset: [] };
+}
+
+/** A box type whose boxes are the issues its JQL matched (passed to the build as `jqlMatches[id]`). */
+export function jqlType(id: string, parentTypeId: string | null, jql = `labels = ${id}`, progressMethod: ProgressMethod = 'issueCount'): BoxType {
+  return { id, name: id, parentTypeId, source: { kind: 'jql', jql }, progressMethod, toolset: [] };
+}
+
+/** A box type with one virtual box per Jira project (only these projects, when given). */
+export function projectType(id: string, parentTypeId: string | null, projectKeys?: string[], progressMethod: ProgressMethod = 'issueCount'): BoxType {
+  return { id, name: id, parentTypeId, source: projectKeys === undefined ? { kind: 'project' } : { kind: 'project', projectKeys }, progressMethod, toolset: [] };
+}
+
+/** `options` adds jqlMatches or projectNames to the build; `now` is always NOW. */
+export function build(items: WorkItem[], cfg: TransformationConfig = config(), options: Omit<BuildModelOptions, 'now'> = {}): TransformationModel {
+  return buildTransformationModel(items, cfg, { ...options, now: NOW });
 }
 
 export function codes(model: TransformationModel): WarningCode[] {

@@ -65,7 +65,10 @@ function expectSound(model: TransformationModel): void {
   }
   expect(seen.size).toBe(boxIds.length);
   expect(new Set(placed).size).toBe(placed.length);
-  expect(placed.length + boxIds.length - 1).toBe(Object.keys(model.items).length);
+  // Every issue is either one box or one placed work item; project boxes and the root have no issue.
+  const issueBoxes = boxIds.filter((id) => Object.prototype.hasOwnProperty.call(model.items, id));
+  expect(placed.filter((key) => issueBoxes.includes(key))).toEqual([]);
+  expect(placed.length + issueBoxes.length).toBe(Object.keys(model.items).length);
   for (const warning of model.warnings) expect(typeof warning.message).toBe('string');
 }
 
@@ -110,6 +113,37 @@ describe('the model always builds', () => {
         expect(model.warnings.filter((w) => w.code === 'invalidConfig').every((w) => w.issueKey === null)).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('from any graph of box types of every source kind, with any JQL matches and project names', () => {
+    const typeIds = ['transformation', 'workstream', 'initiative', 'team', 'constructor'];
+    const source = fc.oneof(
+      fc.constant({ kind: 'root' as const }),
+      fc.constantFrom('Workstream', 'Initiative', 'Team', 'Story', '').map((issueType) => ({ kind: 'issueType' as const, issueType })),
+      fc.option(fc.array(fc.constantFrom('Team', 'story', 'Risk', 'Milestone', ''), { maxLength: 3 }), { nil: undefined }).map((issueTypes) =>
+        issueTypes === undefined ? { kind: 'parentLink' as const } : { kind: 'parentLink' as const, issueTypes },
+      ),
+      fc.constant({ kind: 'jql' as const, jql: 'labels = x' }),
+      fc.option(fc.array(fc.constantFrom('A', 'a', 'constructor', 'GONE'), { maxLength: 2 }), { nil: undefined }).map((projectKeys) =>
+        projectKeys === undefined ? { kind: 'project' as const } : { kind: 'project' as const, projectKeys },
+      ),
+    );
+    const boxTypes = fc.array(
+      fc.record({ id: fc.constantFrom(...typeIds), parentTypeId: fc.option(fc.constantFrom(...typeIds), { nil: null }), source, progressMethod: fc.constantFrom('issueCount', 'storyPoints', 'manual') }),
+      { maxLength: 6 },
+    );
+    const jqlMatches = fc.option(fc.dictionary(fc.constantFrom(...typeIds), fc.array(keys, { maxLength: 4 })), { nil: undefined });
+    const projectNames = fc.option(fc.dictionary(fc.constantFrom('A', 'constructor', '__proto__', 'toString'), strangeText), { nil: undefined });
+    fc.assert(
+      fc.property(boxTypes, fc.array(item, { maxLength: 15 }), jqlMatches, projectNames, (types, items, matches, names) => {
+        const cfg = config({ boxTypes: types.map((type) => ({ ...type, name: type.id, progressMethod: type.progressMethod as never, toolset: [] })) });
+        const model = buildTransformationModel(items, cfg, { now: NOW, jqlMatches: matches, projectNames: names });
+        expectSound(model);
+        for (const box of Object.values(model.boxes)) expect(typeof box.name).toBe('string');
+        expect(model.warnings.filter((w) => w.code === 'invalidConfig').every((w) => w.issueKey === null)).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 
