@@ -46,7 +46,12 @@ export const FIELD_CONCEPTS = [
 ] as const;
 export type FieldConceptDto = (typeof FIELD_CONCEPTS)[number];
 
-export type BoxSourceDto = { kind: 'root' } | { kind: 'issueType'; issueType: string; projectKeys?: string[] };
+export type BoxSourceDto =
+  | { kind: 'root' }
+  | { kind: 'issueType'; issueType: string; projectKeys?: string[] }
+  | { kind: 'parentLink'; issueTypes?: string[] }
+  | { kind: 'jql'; jql: string }
+  | { kind: 'project'; projectKeys?: string[] };
 
 export interface BoxTypeDto {
   id: string;
@@ -65,6 +70,8 @@ export interface ConversionConfigDto {
   teamBoxTypeId: string;
   stages: string[];
   targetStage: string;
+  /** The share of teams the transformation aims to convert, 0..1 (default 0.8). */
+  targetRatio?: number;
 }
 
 export interface RiskScaleDto {

@@ -48,6 +48,9 @@ const panel = z.enum(ALL_PANELS as readonly [Panel, ...Panel[]], {
   error: (iss) => `Unknown panel ${JSON.stringify(iss.input)} in a toolset; the panels are ${ALL_PANELS.join(', ')}`,
 });
 
+/** Long enough for any filter an admin writes; short enough to keep one settings record small. */
+const MAX_JQL_LENGTH = 2000;
+
 const boxSource = z.discriminatedUnion(
   'kind',
   [
@@ -57,8 +60,17 @@ const boxSource = z.discriminatedUnion(
       issueType: text('The issue type of a box type'),
       projectKeys: z.array(projectKey).max(MAX_PROJECT_KEYS).optional(),
     }),
+    z.strictObject({
+      kind: z.literal('parentLink'),
+      issueTypes: z.array(text('An issue type of a parent-link box type')).max(MAX_ISSUE_TYPES).optional(),
+    }),
+    z.strictObject({ kind: z.literal('jql'), jql: text('The JQL of a box type', MAX_JQL_LENGTH) }),
+    z.strictObject({ kind: z.literal('project'), projectKeys: z.array(projectKey).max(MAX_PROJECT_KEYS).optional() }),
   ],
-  { error: (iss) => (iss.code === 'invalid_union' ? 'A box type source is { kind: "root" } or { kind: "issueType", issueType }' : undefined) },
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union' ? 'A box type source is { kind: "root" }, { kind: "issueType", issueType }, { kind: "parentLink" }, { kind: "jql", jql } or { kind: "project" }' : undefined,
+  },
 );
 
 const boxType = z.strictObject({
@@ -108,6 +120,7 @@ const conversion = z.strictObject({
   teamBoxTypeId: boxTypeId,
   stages: uniqueList(text('A conversion stage', 80), 'the conversion stages', MAX_STAGES).refine((s) => s.length >= 2, 'Conversion needs at least 2 stages: the first means "not started"'),
   targetStage: text('The target stage', 80),
+  targetRatio: z.number().min(0, 'The target share of teams converted is between 0 and 1').max(1, 'The target share of teams converted is between 0 and 1').optional(),
 });
 
 const issueTypes = (what: string) => uniqueList(text(`An issue type in ${what}`), what, MAX_ISSUE_TYPES);

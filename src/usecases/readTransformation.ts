@@ -5,6 +5,7 @@ import type { JiraApi } from '../jira/jiraHttp';
 import { listBrowsableProjects } from '../jira/projects';
 import { searchAllIssues } from '../jira/search';
 import { projectScopeJql } from '../jira/jql';
+import { findJqlBoxes } from './jqlBoxes';
 
 export interface TransformationRead {
   model: TransformationModel;
@@ -40,6 +41,10 @@ export async function readTransformation(jira: JiraApi, config: TransformationCo
       warnings.push(...mapped.warnings);
     }
   }
-  const model = buildTransformationModel(items, config, { now });
+  const jqlBoxes = await findJqlBoxes(jira, config);
+  requests += jqlBoxes.requests;
+  warnings.push(...jqlBoxes.warnings);
+  const projectNames = Object.fromEntries(projects.map((p) => [p.key, p.name]));
+  const model = buildTransformationModel(items, config, { now, jqlMatches: jqlBoxes.matches, projectNames });
   return { model: { ...model, warnings: [...warnings, ...model.warnings] }, requests, issueIds, fieldIds: resolved.ids };
 }

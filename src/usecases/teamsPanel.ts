@@ -1,11 +1,9 @@
-import { conversionHistory, teamRows, type TransformationConfig } from '../domain';
+import { conversionHistory, targetRatioOf, teamRows, type TransformationConfig } from '../domain';
 import type { TeamsConvertedPanelDto } from '../contract';
 import { fetchFieldChanges } from '../jira/changelog';
 import type { JiraApi } from '../jira/jiraHttp';
 import type { ScopedRead } from './readScope';
 
-/** Default share of teams the transformation aims to convert, until settings say otherwise. */
-const DEFAULT_TARGET_RATIO = 0.8;
 const HISTORY_MONTHS = 12;
 
 function monthsBefore(day: string, months: number): string {
@@ -30,7 +28,7 @@ export async function teamsPanel(jira: JiraApi, read: ScopedRead, config: Transf
   return {
     stages: config.conversion.stages,
     targetStage: config.conversion.targetStage,
-    targetRatio: DEFAULT_TARGET_RATIO,
+    targetRatio: targetRatioOf(config),
     rows,
     history: conversionHistory({
       teams: teamBoxes.map((t) => ({ key: t.id, created: model.items[t.id]?.created ?? null, currentStage: t.stage })),
