@@ -1,7 +1,16 @@
 import { invoke } from '@forge/bridge';
 import {
   PANEL_KEYS,
+  SETTINGS_KEYS,
   type BacklogPageDto,
+  type ConfigProblemDto,
+  type ExportedSettingsDto,
+  type FieldConceptDto,
+  type FieldPreviewDto,
+  type SavedSettingsDto,
+  type SettingsDto,
+  type SettingsFieldsDto,
+  type TransformationConfigDto,
   type BacklogQueryDto,
   type PageSummaryDto,
   type ResolverResponse,
@@ -14,10 +23,37 @@ import {
 
 /** A resolver said no, or could not be reached; `message` is meant for the person looking at the page. */
 export class ResolverCallError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** What the error envelope said besides code and message (the settings resolvers' problems and revisions). */
+    readonly details?: ResolverErrorDetails,
+  ) {
     super(message);
     this.name = 'ResolverCallError';
   }
+}
+
+/** Extra facts an error envelope may carry: every problem of an invalid configuration, the revisions of a conflict. */
+export interface ResolverErrorDetails {
+  problems?: ConfigProblemDto[];
+  revisions?: { base: number; current: number };
+}
+
+const isProblem = (value: unknown): value is ConfigProblemDto =>
+  typeof value === 'object' && value !== null && typeof (value as ConfigProblemDto).path === 'string' && typeof (value as ConfigProblemDto).message === 'string';
+
+/** Reads the optional details of an error envelope, keeping only what has the expected shape. */
+function detailsOf(error: unknown): ResolverErrorDetails | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { problems, revisions } = error as { problems?: unknown; revisions?: unknown };
+  const details: ResolverErrorDetails = {};
+  if (Array.isArray(problems)) details.problems = problems.filter(isProblem).map(({ path, message }) => ({ path, message }));
+  if (typeof revisions === 'object' && revisions !== null) {
+    const { base, current } = revisions as { base?: unknown; current?: unknown };
+    if (typeof base === 'number' && typeof current === 'number') details.revisions = { base, current };
+  }
+  return details.problems || details.revisions ? details : undefined;
 }
 
 function isEnvelope<T>(value: unknown): value is ResolverResponse<T> {
@@ -34,7 +70,7 @@ async function call<T>(key: string, payload: Record<string, unknown> = {}): Prom
     throw new ResolverCallError('UNREACHABLE', `The app's backend could not be reached: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isEnvelope<T>(response)) throw new ResolverCallError('INTERNAL', 'The backend sent an answer this page cannot read.');
-  if (!response.success) throw new ResolverCallError(response.error.code, response.error.message);
+  if (!response.success) throw new ResolverCallError(response.error.code, response.error.message, detailsOf(response.error));
   return response.data;
 }
 
@@ -47,3 +83,15 @@ export const searchBacklog = (scope: ScopeDto, query: BacklogQueryDto): Promise<
 export const listSavedViews = (): Promise<SavedViewDto[]> => call<SavedViewDto[]>(PANEL_KEYS.savedViews);
 export const saveView = (view: SavedViewDto): Promise<SavedViewDto[]> => call<SavedViewDto[]>(PANEL_KEYS.saveView, { view });
 export const deleteView = (id: string): Promise<SavedViewDto[]> => call<SavedViewDto[]>(PANEL_KEYS.deleteView, { id });
+
+// ---------- settings (the admin page) ----------
+
+export const fetchSettings = (): Promise<SettingsDto> => call<SettingsDto>(SETTINGS_KEYS.get);
+export const fetchSettingsFields = (): Promise<SettingsFieldsDto> => call<SettingsFieldsDto>(SETTINGS_KEYS.fields);
+export const previewField = (concept: FieldConceptDto, fieldId: string): Promise<FieldPreviewDto> => call<FieldPreviewDto>(SETTINGS_KEYS.fieldPreview, { concept, fieldId });
+/** Refused with CONFLICT (details.revisions) when someone saved since `baseRevision`, BAD_REQUEST (details.problems) when invalid. */
+export const saveSettings = (config: TransformationConfigDto, baseRevision: number): Promise<SavedSettingsDto> =>
+  call<SavedSettingsDto>(SETTINGS_KEYS.save, { config, baseRevision });
+export const exportSettings = (): Promise<ExportedSettingsDto> => call<ExportedSettingsDto>(SETTINGS_KEYS.export);
+/** The server validates (and upgrades) the JSON before anything is written. */
+export const importSettings = (json: string, baseRevision: number): Promise<SavedSettingsDto> => call<SavedSettingsDto>(SETTINGS_KEYS.import, { json, baseRevision });
