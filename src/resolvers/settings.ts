@@ -76,7 +76,7 @@ export const saveSettingsResolver = (request: Request): Promise<SettingsResponse
   respondSettings(async () => {
     const caller = await settingsAdmin(request.context);
     const { config, baseRevision: base } = parsePayload(savePayload, request.payload);
-    return saveSettings(config, base, caller.accountId);
+    return saveSettings(jiraAsUser(), config, base, caller.accountId);
   });
 
 export const exportSettingsResolver = (request: Request): Promise<SettingsResponse<ExportedSettingsDto>> =>
@@ -90,7 +90,7 @@ export const importSettingsResolver = (request: Request): Promise<SettingsRespon
   respondSettings(async () => {
     const caller = await settingsAdmin(request.context);
     const { json, baseRevision: base } = parsePayload(importPayload, request.payload);
-    return importSettings(json, base, caller.accountId);
+    return importSettings(jiraAsUser(), json, base, caller.accountId);
   });
 
 export const settingsFieldsResolver = (request: Request): Promise<SettingsResponse<SettingsFieldsDto>> =>

@@ -2,6 +2,23 @@ import type { ExportedSettingsDto, SavedSettingsDto, SettingsDto } from '../cont
 import { migrateConfig } from '../storage/configMigrations';
 import { InvalidConfigError, validateConfig } from '../storage/configSchema';
 import { readSettings, writeSettings, type SettingsRecord } from '../storage/configStore';
+import { listFields, resolveFieldMapping } from '../jira/fields';
+import type { JiraApi } from '../jira/jiraHttp';
+import type { FieldConcept } from '../domain';
+
+/**
+ * Refuses a configuration that maps a concept to a field this site does not have, or to one of a type
+ * the concept cannot use. Asked as the admin who saves, so the check sees the fields they see.
+ */
+async function checkMappedFieldsExist(jira: JiraApi, config: unknown, refused: string): Promise<void> {
+  const validated = validateConfig(config);
+  if (!validated.ok) return; // the store refuses it with every problem named
+  const { ids, warnings } = resolveFieldMapping(await listFields(jira), validated.config.fieldMapping);
+  const problems = (Object.entries(validated.config.fieldMapping) as [FieldConcept, string][])
+    .filter(([concept, name]) => name.trim() !== '' && ids[concept] === undefined)
+    .map(([concept]) => ({ path: `fieldMapping.${concept}`, message: warnings.find((w) => w.field === concept)?.message ?? `The field mapped to ${concept} cannot be used` }));
+  if (problems.length > 0) throw new InvalidConfigError(problems, refused);
+}
 
 /** An import is one configuration: far below KVS's 240 KiB value limit. */
 export const MAX_IMPORT_CHARS = 200_000;
@@ -28,7 +45,8 @@ const savedDto = (record: SettingsRecord, migratedFrom: number | null): SavedSet
 });
 
 /** Saves a whole configuration of the current schema, based on `baseRevision`. */
-export async function saveSettings(config: unknown, baseRevision: number, accountId: string, now?: Date): Promise<SavedSettingsDto> {
+export async function saveSettings(jira: JiraApi, config: unknown, baseRevision: number, accountId: string, now?: Date): Promise<SavedSettingsDto> {
+  await checkMappedFieldsExist(jira, config, 'The settings were not saved');
   const record = await writeSettings({ config, baseRevision, updatedBy: accountId, ...(now ? { now } : {}) });
   return savedDto(record, null);
 }
@@ -53,8 +71,9 @@ export function parseSettingsJson(json: string): { config: unknown; migratedFrom
 }
 
 /** Replaces the settings with exported JSON text; nothing is written unless all of it is valid. */
-export async function importSettings(json: string, baseRevision: number, accountId: string, now?: Date): Promise<SavedSettingsDto> {
+export async function importSettings(jira: JiraApi, json: string, baseRevision: number, accountId: string, now?: Date): Promise<SavedSettingsDto> {
   const { config, migratedFrom } = parseSettingsJson(json);
+  await checkMappedFieldsExist(jira, config, 'The import was refused');
   const record = await writeSettings({ config, baseRevision, updatedBy: accountId, ...(now ? { now } : {}) });
   return savedDto(record, migratedFrom);
 }

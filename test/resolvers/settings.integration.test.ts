@@ -144,6 +144,23 @@ describe('settings resolvers through the local Forge platform', () => {
     expect(await settingsAs()).toEqual(before);
   });
 
+  it('refuses a field mapping to a field the site does not have, or of the wrong type, naming the concept', async () => {
+    const before = await settingsAs();
+    const bad = { ...named('Unknown field'), fieldMapping: { ...DEFAULT_CONFIG.fieldMapping, storyPoints: 'Story pointz', startDate: 'Story point estimate' } };
+    const response = await save(DEMO_USERS.admin, bad, before.revision);
+    expect(response).toMatchObject({
+      success: false,
+      error: {
+        code: 'BAD_REQUEST',
+        problems: [
+          { path: 'fieldMapping.startDate', message: expect.stringContaining('which startDate cannot use') },
+          { path: 'fieldMapping.storyPoints', message: expect.stringContaining('No field named "Story pointz"') },
+        ],
+      },
+    });
+    expect(await settingsAs()).toEqual(before);
+  });
+
   it('refuses an import of bad JSON or of a configuration with a cycle, and stores nothing', async () => {
     const before = await settingsAs();
     expect(await importJson(DEMO_USERS.admin, '{ "name": "Half', before.revision)).toEqual({
@@ -197,8 +214,10 @@ describe('settings resolvers through the local Forge platform', () => {
   });
 
   it('lists the site’s fields with, per concept, the type-compatible ones and what the settings map it to', async () => {
+    // A save refuses such a mapping; it can still be stored if the site's fields change after the save.
     const { revision } = await settingsAs();
-    dataOf(await save(DEMO_USERS.admin, { ...named('Fields'), fieldMapping: { ...DEFAULT_CONFIG.fieldMapping, sponsor: 'Due date', mitigation: 'No such field' } }, revision));
+    const config = { ...named('Fields'), fieldMapping: { ...DEFAULT_CONFIG.fieldMapping, sponsor: 'Due date', mitigation: 'No such field' } };
+    expect((await storeSet(SETTINGS_KEY, { schemaVersion: 1, revision, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: DEMO_USERS.admin, config })).status).toBe(204);
     const answer = dataOf(await call<SettingsFieldsDto>(SETTINGS_KEYS.fields, DEMO_USERS.admin));
     expect(answer.fields).toContainEqual({ id: 'customfield_10016', name: 'Story point estimate', custom: true, schemaType: 'number', kind: 'number' });
     expect(answer.fields).toContainEqual({ id: 'duedate', name: 'Due date', custom: false, schemaType: 'date', kind: 'date' });
