@@ -3,7 +3,7 @@ import { callJira, JSON_HEADERS, type JiraApi, type RetryPolicy, DEFAULT_RETRY_P
 import { bulkChangelogPageSchema } from './schemas';
 
 /** One change of one field on one issue. */
-export interface FieldChange {
+export interface JiraFieldChange {
   issueId: string;
   /** ISO 8601 */
   at: string;
@@ -25,8 +25,8 @@ export async function fetchFieldChanges(
   issueIds: readonly string[],
   fieldIds: readonly string[],
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
-): Promise<{ changes: FieldChange[]; requests: number }> {
-  const changes: FieldChange[] = [];
+): Promise<{ changes: JiraFieldChange[]; requests: number }> {
+  const changes: JiraFieldChange[] = [];
   let requests = 0;
   for (let start = 0; start < issueIds.length; start += ISSUES_PER_REQUEST) {
     const batch = issueIds.slice(start, start + ISSUES_PER_REQUEST);

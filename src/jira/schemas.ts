@@ -74,3 +74,6 @@ export const fieldClausesSchema = z.looseObject({
   clauseNames: z.array(z.string()).optional(),
   searchable: z.boolean().optional(),
 });
+
+/** GET /rest/api/3/status: every status with its category. */
+export const statusListSchema = z.array(z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }) }));

@@ -1,6 +1,6 @@
 import type { Route } from '../context';
 import { ok } from '../http';
-import { userJson } from '../representations';
+import { statusJson, userJson } from '../representations';
 
 /** Jira Cloud reports one rolling version for every site. */
 const CLOUD_VERSION = { version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0], buildNumber: 100280, buildDate: '2025-01-01T00:00:00.000+0000' };
@@ -11,6 +11,11 @@ export function jiraTimestamp(date: Date): string {
 }
 
 export const systemRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/rest/api/3/status',
+    handle: (ctx) => ok(ctx.site.statuses.map((status) => statusJson(ctx.base, status))),
+  },
   {
     method: 'GET',
     path: '/rest/api/3/myself',

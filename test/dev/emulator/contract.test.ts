@@ -121,9 +121,10 @@ describe('Jira emulator: responses match Jira OpenAPI description', () => {
     await check('/rest/api/3/search/approximate-count', 'post', '/rest/api/3/search/approximate-count', 200, { body: { jql: 'project = ALPHA' } });
   });
 
-  it('fields, myself and serverInfo', async () => {
+  it('fields, statuses, myself and serverInfo', async () => {
     await check('/rest/api/3/field', 'get', '/rest/api/3/field', 200);
     await check('/rest/api/3/myself', 'get', '/rest/api/3/myself', 200);
+    await check('/rest/api/3/status', 'get', '/rest/api/3/status', 200);
     await check('/rest/api/3/serverInfo', 'get', '/rest/api/3/serverInfo', 200, { user: null });
   });
 
