@@ -2,3 +2,4 @@ export * from './resolverResponse';
 export * from './common';
 export * from './panels';
 export * from './settings';
+export * from './modules';

@@ -1,5 +1,5 @@
 /** Every resolver answers this envelope; the Custom UI reads it through one module. */
-export type ResolverErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'JIRA_UNAVAILABLE' | 'JIRA_ERROR' | 'INTERNAL';
+export type ResolverErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'JIRA_UNAVAILABLE' | 'JIRA_ERROR' | 'INTERNAL';
 
 export interface ResolverError {
   code: ResolverErrorCode;

@@ -6,6 +6,7 @@
 import type { ProgressMethodDto } from './common';
 import type { PanelKey, RiskBandScaleDto } from './panels';
 import type { ResolverErrorCode } from './resolverResponse';
+import { MODULE_KEYS } from './modules';
 
 export const SETTINGS_KEYS = {
   /** Anyone: the settings in force, their revision and where they came from. */
@@ -23,7 +24,7 @@ export const SETTINGS_KEYS = {
 } as const;
 
 /** The only page module whose calls may change settings (manifest.yml, jira:adminPage). */
-export const SETTINGS_MODULE_KEY = 'transformation-office-settings';
+export const SETTINGS_MODULE_KEY = MODULE_KEYS.settingsPage;
 
 /** The model's concepts that are read from Jira fields, in the order the settings page lists them. */
 export const FIELD_CONCEPTS = [

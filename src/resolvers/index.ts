@@ -1,24 +1,34 @@
 import Resolver from '@forge/resolver';
-import { PANEL_KEYS } from '../contract';
+import { MODULE_KEYS, PANEL_KEYS, SETTINGS_KEYS } from '../contract';
+import { onlyFrom } from './modules';
 import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { deleteView, listViews, saveView } from './savedViews';
-import { SETTINGS_KEYS } from '../contract';
 import { exportSettingsResolver, fieldPreviewResolver, getSettingsResolver, importSettingsResolver, saveSettingsResolver, settingsFieldsResolver } from './settings';
 
+const PAGES = [MODULE_KEYS.globalPage, MODULE_KEYS.projectPage];
+const SETTINGS = [MODULE_KEYS.settingsPage];
+/** Reading settings needs no admin and no particular page. */
+const ANY = [...PAGES, ...SETTINGS];
+
+/** Every resolver with the surfaces allowed to call it. */
+const RESOLVERS = [
+  [PANEL_KEYS.summary, PAGES, getPageSummary],
+  [PANEL_KEYS.roadmap, PAGES, getRoadmap],
+  [PANEL_KEYS.risks, PAGES, getRiskMatrix],
+  [PANEL_KEYS.teams, PAGES, getTeamsConverted],
+  [PANEL_KEYS.backlog, PAGES, searchBacklog],
+  [PANEL_KEYS.savedViews, PAGES, listViews],
+  [PANEL_KEYS.saveView, PAGES, saveView],
+  [PANEL_KEYS.deleteView, PAGES, deleteView],
+  [SETTINGS_KEYS.get, ANY, getSettingsResolver],
+  [SETTINGS_KEYS.save, SETTINGS, saveSettingsResolver],
+  [SETTINGS_KEYS.export, ANY, exportSettingsResolver],
+  [SETTINGS_KEYS.import, SETTINGS, importSettingsResolver],
+  [SETTINGS_KEYS.fields, SETTINGS, settingsFieldsResolver],
+  [SETTINGS_KEYS.fieldPreview, SETTINGS, fieldPreviewResolver],
+] as const;
+
 const resolver = new Resolver();
-resolver.define(PANEL_KEYS.summary, getPageSummary);
-resolver.define(PANEL_KEYS.roadmap, getRoadmap);
-resolver.define(PANEL_KEYS.risks, getRiskMatrix);
-resolver.define(PANEL_KEYS.teams, getTeamsConverted);
-resolver.define(PANEL_KEYS.backlog, searchBacklog);
-resolver.define(PANEL_KEYS.savedViews, listViews);
-resolver.define(PANEL_KEYS.saveView, saveView);
-resolver.define(PANEL_KEYS.deleteView, deleteView);
-resolver.define(SETTINGS_KEYS.get, getSettingsResolver);
-resolver.define(SETTINGS_KEYS.save, saveSettingsResolver);
-resolver.define(SETTINGS_KEYS.export, exportSettingsResolver);
-resolver.define(SETTINGS_KEYS.import, importSettingsResolver);
-resolver.define(SETTINGS_KEYS.fields, settingsFieldsResolver);
-resolver.define(SETTINGS_KEYS.fieldPreview, fieldPreviewResolver);
+for (const [key, modules, fn] of RESOLVERS) resolver.define(key, onlyFrom(modules, key, fn));
 
 export const handler = resolver.getDefinitions();

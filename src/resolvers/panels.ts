@@ -9,7 +9,7 @@ import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
 import { backlogPayloadSchema, panelPayloadSchema } from '../validation/payloads';
 
-interface Request {
+export interface Request {
   payload: unknown;
   context: unknown;
 }
@@ -25,7 +25,7 @@ function checkScope(caller: Caller, projectKey: string | null): void {
  * Validates the caller and scope, loads the admins' configuration, then reads Jira as the caller so they
  * see only what they may browse. Stored settings that no longer validate fall back to the defaults, and say so.
  */
-async function readFor(request: Request, projectKey: string | null): Promise<ScopedRead> {
+export async function readFor(request: Request, projectKey: string | null): Promise<ScopedRead> {
   const caller = callerOf(request.context);
   checkScope(caller, projectKey);
   const { config, problem } = await loadTransformationConfig();
@@ -67,5 +67,6 @@ export const searchBacklog = (request: Request): Promise<ResolverResponse<Backlo
   respond(async () => {
     const { scope, query } = parsePayload(backlogPayloadSchema, request.payload);
     const read = await readFor(request, scope.projectKey);
+    if (query.boxId !== undefined && !read.scope.boxIds.has(query.boxId)) throw new ResolverRefusal('NOT_FOUND', `There is no box ${query.boxId} in this scope: it may have been deleted, or you may not be allowed to browse it.`);
     return backlogPage(read.model, read.config, read.scope, query, read.today);
   });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { runForgeLint } from '../../dev/tools/forgeLint';
+import { MODULE_KEYS } from '../../src/contract';
 
 const appRoot = path.resolve(__dirname, '..', '..');
 const manifestPath = path.join(appRoot, 'manifest.yml');
@@ -22,6 +23,8 @@ describe('manifest.yml', () => {
     const manifest = parse(readFileSync(manifestPath, 'utf8'));
     expect(Object.keys(manifest.modules).sort()).toEqual(['function', 'jira:adminPage', 'jira:globalPage', 'jira:projectPage']);
     for (const type of ['jira:globalPage', 'jira:projectPage', 'jira:adminPage']) expect(manifest.modules[type][0].resolver.function).toBe('resolver');
+    // The resolvers check callers against these keys.
+    expect([manifest.modules['jira:globalPage'][0].key, manifest.modules['jira:projectPage'][0].key, manifest.modules['jira:adminPage'][0].key]).toEqual([MODULE_KEYS.globalPage, MODULE_KEYS.projectPage, MODULE_KEYS.settingsPage]);
   });
 });
 

@@ -80,6 +80,7 @@ describe('panel resolvers over HTTP against the Jira emulator', () => {
   it('refuses an oversized search text and a query field it does not know, rather than widening the search', async () => {
     await expect(call(PANEL_KEYS.backlog, { scope: WHOLE, query: { text: 'x'.repeat(201) } })).rejects.toThrow('BAD_REQUEST: Invalid request: query.text: search text is limited to 200 characters');
     await expect(call(PANEL_KEYS.backlog, { scope: WHOLE, query: { jql: 'project is not empty' } })).rejects.toThrow(/BAD_REQUEST/);
+    await expect(call(PANEL_KEYS.backlog, { scope: WHOLE, query: { boxId: 'NOPE-1' } })).rejects.toThrow('NOT_FOUND: There is no box NOPE-1 in this scope');
     const injected = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { text: '" OR project is not EMPTY OR summary ~ "' } });
     expect(injected.total).toBe(0);
   });
@@ -94,6 +95,13 @@ describe('panel resolvers over HTTP against the Jira emulator', () => {
     expect(summary.teamsConverted.total).toBeLessThan(40);
     await expect(call(PANEL_KEYS.summary, { scope: { projectKey: 'HR' } }, DEMO_USERS.teamMember, projectPage('PAY'))).rejects.toThrow(/FORBIDDEN: This page belongs to project PAY/);
     await expect(call(PANEL_KEYS.summary, { scope: WHOLE }, DEMO_USERS.teamMember, projectPage('PAY'))).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it('answers each resolver only to the surfaces it belongs to', async () => {
+    const settingsPage = { moduleKey: 'transformation-office-settings', extension: { type: 'jira:adminPage' } };
+    await expect(call(PANEL_KEYS.summary, { scope: WHOLE }, DEMO_USERS.admin, settingsPage)).rejects.toThrow('FORBIDDEN: page/summary is not available from the module transformation-office-settings.');
+    await expect(call('settings/fields', {}, DEMO_USERS.admin, GLOBAL_PAGE)).rejects.toThrow(/FORBIDDEN: settings\/fields is not available/);
+    await expect(call(PANEL_KEYS.backlog, { scope: WHOLE, query: {} }, DEMO_USERS.admin, { moduleKey: 'someone-elses-module', extension: {} })).rejects.toThrow(/FORBIDDEN/);
   });
 
   it('saved views belong to the user who saved them', async () => {

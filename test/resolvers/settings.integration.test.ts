@@ -92,7 +92,7 @@ describe('settings resolvers through the local Forge platform', () => {
     const before = await settingsAs();
     expect(await save(DEMO_USERS.admin, named('From the global page'), before.revision, GLOBAL_PAGE)).toEqual({
       success: false,
-      error: { code: 'FORBIDDEN', message: 'Transformation Office settings can only be changed on its settings page in Jira administration.' },
+      error: { code: 'FORBIDDEN', message: 'settings/save is not available from the module transformation-office-global.' },
     });
     expect(await call(SETTINGS_KEYS.save, undefined, { config: named('Anonymous'), baseRevision: before.revision })).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
     expect(await settingsAs()).toEqual(before);
