@@ -89,6 +89,37 @@ export interface RiskScale {
   bands: { name: 'low' | 'medium' | 'high' | 'critical'; min: number; color: string }[];
 }
 
+/** The Flow Framework's four kinds of work; each is a list of issue types (case-insensitive). */
+export interface FlowKinds {
+  feature: string[];
+  defect: string[];
+  risk: string[];
+  debt: string[];
+}
+
+/**
+ * Settings of the reports (weekly, value, flow, forecast). Optional in a stored configuration: read it with
+ * `reportsConfigOf(config)`, which fills every missing or unusable setting from DEFAULT_REPORTS_CONFIG.
+ */
+export interface ReportsConfig {
+  /** Statuses (names, case-insensitive) in which an item waits for a decision. */
+  needsDecisionStatuses: string[];
+  /** Statuses in which an item is blocked. */
+  blockedStatuses: string[];
+  /** Statuses that count as waiting, not active, for flow efficiency; other 'indeterminate' statuses are active. */
+  waitingStatuses: string[];
+  /** Issue types of each flow kind; an issue type in none of them is a feature. */
+  flowKinds: FlowKinds;
+  /** Stage gates of initiatives, in order (first = earliest). */
+  stageGates: string[];
+  /** An initiative is stuck once it has been in its gate (not the last) for more than this many days. */
+  stuckGateDays: number;
+  /** Simulated futures per forecast line. */
+  forecastTrials: number;
+  /** Weeks of recent throughput the forecast samples from. */
+  forecastSampleWeeks: number;
+}
+
 export interface TransformationConfig {
   schemaVersion: number;
   name: string;
@@ -98,6 +129,8 @@ export interface TransformationConfig {
   riskIssueTypes: string[];
   milestoneIssueTypes: string[];
   riskScale: RiskScale;
+  /** Absent in configurations stored before the reports existed; see `reportsConfigOf`. */
+  reports?: ReportsConfig;
 }
 
 /** A value read from a Jira field, already unwrapped from Jira's JSON shape but not yet trusted. */

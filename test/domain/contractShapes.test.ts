@@ -3,7 +3,9 @@
  * pass them through unchanged. The assignments below are the check: `tsc` fails if a shape drifts.
  */
 import type { BacklogPageDto, BacklogQueryDto, ConversionPointDto, PageSummaryDto, RiskMatrixDto, RoadmapDto, ScheduleCountsDto, TeamRowDto } from '../../src/contract';
-import { backlogPage, conversionHistory, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, teamRows } from '../../src/domain';
+import type { FlowReportDto, ForecastDto, ReportPeriodDto, ValueTrackingDto, WeeklyReportDto } from '../../src/contract/reports';
+import { backlogPage, conversionHistory, flowReport, forecast, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, teamRows, valueTracking, weeklyReport } from '../../src/domain';
+import type { ReportPeriod } from '../../src/domain';
 import type { BacklogQuery } from '../../src/domain';
 import { build, config } from './factories';
 
@@ -30,5 +32,23 @@ describe('the domain speaks the contract', () => {
     expect(backlog.total).toBe(0);
     expect(counts).toEqual({ late: 0, onTrack: 0, done: 0, unscheduled: 0 });
     expect(summary.progress.percentText).toBe('0.0 %');
+  });
+
+  it('returns reports assignable to the report DTOs', () => {
+    const cfg = config();
+    const model = build([]);
+    const scope = resolveScope(model, null);
+    const periodDto: ReportPeriodDto = { from: '2026-03-02', to: '2026-03-08' };
+    const period: ReportPeriod = periodDto;
+
+    const weekly: WeeklyReportDto = weeklyReport(model, cfg, scope, [], {}, period);
+    const value: ValueTrackingDto = valueTracking(model, cfg, scope, [], '2026-03-10');
+    const flow: FlowReportDto = flowReport(model, cfg, scope, [], {}, period);
+    const outlook: ForecastDto = forecast(model, cfg, scope, [], {}, '2026-03-10', 1);
+
+    expect(weekly.workstreams).toEqual([]);
+    expect(value.pipeline).toHaveLength(6);
+    expect(flow.byBox.map((row) => row.boxId)).toEqual(['root']);
+    expect(outlook.teamsConverted.remaining).toBe(0);
   });
 });
