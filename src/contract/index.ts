@@ -3,3 +3,4 @@ export * from './common';
 export * from './panels';
 export * from './settings';
 export * from './modules';
+export * from './reports';

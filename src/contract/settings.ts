@@ -90,6 +90,19 @@ export interface TransformationConfigDto {
   riskIssueTypes: string[];
   milestoneIssueTypes: string[];
   riskScale: RiskScaleDto;
+  /** What the reports read; absent = defaults. */
+  reports?: ReportsConfigDto;
+}
+
+export interface ReportsConfigDto {
+  needsDecisionStatuses: string[];
+  blockedStatuses: string[];
+  waitingStatuses: string[];
+  flowKinds: { feature: string[]; defect: string[]; risk: string[]; debt: string[] };
+  stageGates: string[];
+  stuckGateDays: number;
+  forecastTrials: number;
+  forecastSampleWeeks: number;
 }
 
 // ---------- settings/get ----------

@@ -1,7 +1,8 @@
 import Resolver from '@forge/resolver';
-import { MODULE_KEYS, PANEL_KEYS, SETTINGS_KEYS } from '../contract';
+import { MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
 import { onlyFrom } from './modules';
 import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
+import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
 import { deleteView, listViews, saveView } from './savedViews';
 import { exportSettingsResolver, fieldPreviewResolver, getSettingsResolver, importSettingsResolver, saveSettingsResolver, settingsFieldsResolver } from './settings';
 
@@ -20,6 +21,10 @@ const RESOLVERS = [
   [PANEL_KEYS.savedViews, PAGES, listViews],
   [PANEL_KEYS.saveView, PAGES, saveView],
   [PANEL_KEYS.deleteView, PAGES, deleteView],
+  [REPORT_KEYS.weekly, PAGES, getWeeklyReport],
+  [REPORT_KEYS.value, PAGES, getValueTracking],
+  [REPORT_KEYS.flow, PAGES, getFlowReport],
+  [REPORT_KEYS.forecast, PAGES, getForecast],
   [SETTINGS_KEYS.get, ANY, getSettingsResolver],
   [SETTINGS_KEYS.save, SETTINGS, saveSettingsResolver],
   [SETTINGS_KEYS.export, ANY, exportSettingsResolver],

@@ -125,6 +125,25 @@ const conversion = z.strictObject({
 
 const issueTypes = (what: string) => uniqueList(text(`An issue type in ${what}`), what, MAX_ISSUE_TYPES);
 
+const statusNames = (what: string) => uniqueList(text(`A status in ${what}`), what, MAX_ISSUE_TYPES);
+
+/** What the reports read as blocked, waiting or needing a decision, the flow kinds, and the stage gates. */
+const reports = z.strictObject({
+  needsDecisionStatuses: statusNames('reports.needsDecisionStatuses'),
+  blockedStatuses: statusNames('reports.blockedStatuses'),
+  waitingStatuses: statusNames('reports.waitingStatuses'),
+  flowKinds: z.strictObject({
+    feature: issueTypes('reports.flowKinds.feature'),
+    defect: issueTypes('reports.flowKinds.defect'),
+    risk: issueTypes('reports.flowKinds.risk'),
+    debt: issueTypes('reports.flowKinds.debt'),
+  }),
+  stageGates: uniqueList(text('A stage gate', 80), 'reports.stageGates', MAX_STAGES).refine((g) => g.length >= 2, 'There must be at least 2 stage gates'),
+  stuckGateDays: z.number().int().min(1, 'stuckGateDays is at least 1 day').max(3650),
+  forecastTrials: z.number().int().min(100, 'A forecast needs at least 100 trials').max(20_000, 'At most 20,000 trials keep a forecast within the resolver time limit'),
+  forecastSampleWeeks: z.number().int().min(2, 'A forecast samples at least 2 weeks').max(104),
+});
+
 const configShape = z.strictObject({
   schemaVersion: z
     .number({ error: 'schemaVersion must be a number' })
@@ -137,6 +156,7 @@ const configShape = z.strictObject({
   riskIssueTypes: issueTypes('riskIssueTypes'),
   milestoneIssueTypes: issueTypes('milestoneIssueTypes'),
   riskScale,
+  reports: reports.optional(),
 });
 
 type Ctx = z.core.$RefinementCtx<z.infer<typeof configShape>>;

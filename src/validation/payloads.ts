@@ -34,3 +34,14 @@ export const savedViewSchema = z
     query: backlogQuerySchema,
   })
   .strict();
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-31').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+
+/** A report period: at most a year, start not after end. */
+export const reportPeriodSchema = z
+  .object({ from: isoDay, to: isoDay })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'the period must not end before it starts', path: ['to'] })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, { message: 'a report covers at most a year', path: ['to'] });
+
+export const reportPayloadSchema = z.object({ scope: scopeSchema, period: reportPeriodSchema.optional() }).strict();

@@ -1,4 +1,4 @@
-import { buildTransformationModel, DEFAULT_CONFIG, type FieldConcept, type TransformationModel, type WorkItem, type RawFieldValue } from '../../src/domain';
+import { buildTransformationModel, DEFAULT_CONFIG, type FieldChange, type FieldConcept, type RawFieldValue, type StatusCategory, type TransformationModel, type WorkItem } from '../../src/domain';
 import { unwrapFieldValue } from '../../src/jira/issueMapper';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
 
@@ -41,4 +41,26 @@ export function expectedModel(site: SiteData, accountId: string, now = site.gene
     };
   });
   return buildTransformationModel(items, DEFAULT_CONFIG, { now });
+}
+
+/** The history the reports read, straight from the site's changelogs (no HTTP), for what a user may browse. */
+export function expectedHistory(site: SiteData, accountId: string): { history: FieldChange[]; statusCategories: Record<string, StatusCategory> } {
+  const user = site.users.find((u) => u.accountId === accountId);
+  const visible = (issue: SiteIssue) => user?.browseProjects === '*' || (user?.browseProjects ?? []).includes(issue.projectKey);
+  const conceptByFieldId = new Map<string, FieldChange['concept']>([['status', 'status']]);
+  const REPORTED: FieldConcept[] = ['conversionStage', 'riskLikelihood', 'riskImpact', 'stageGate', 'realisedValue', 'targetValue', 'flagged'];
+  for (const concept of REPORTED) {
+    const id = site.fields.find((f) => f.name.toLowerCase() === DEFAULT_CONFIG.fieldMapping[concept].toLowerCase())?.id;
+    if (id) conceptByFieldId.set(id, concept);
+  }
+  const history: FieldChange[] = [];
+  for (const issue of site.issues.filter(visible)) {
+    for (const entry of issue.changelog) {
+      for (const item of entry.items) {
+        const concept = item.fieldId ? conceptByFieldId.get(item.fieldId) : undefined;
+        if (concept) history.push({ key: issue.key, at: entry.created, concept, from: item.fromString, to: item.toString });
+      }
+    }
+  }
+  return { history, statusCategories: Object.fromEntries(site.statuses.map((s) => [s.name, s.categoryKey])) };
 }
