@@ -5,24 +5,27 @@ export type Resource<T> =
   | { state: 'error'; message: string; retry: () => void }
   | { state: 'ready'; data: T; reload: () => void };
 
-/** Loads something once on mount, with a retry after failure. */
+type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
+
+/**
+ * Loads something, again whenever `load` changes, with a retry after failure. An answer is shown only for
+ * the loader that asked for it, so a new question (another period, another scope) never shows the old answer.
+ */
 export function useResource<T>(load: () => Promise<T>): Resource<T> {
   const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{ ok: true; data: T } | { ok: false; message: string } | null>(null);
-  const again = useCallback(() => {
-    setResult(null);
-    setAttempt((n) => n + 1);
-  }, []);
+  const [answered, setAnswered] = useState<{ load: () => Promise<T>; attempt: number; outcome: Outcome<T> } | null>(null);
+  const again = useCallback(() => setAttempt((n) => n + 1), []);
   useEffect(() => {
     let current = true;
     load().then(
-      (data) => current && setResult({ ok: true, data }),
-      (error: unknown) => current && setResult({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+      (data) => current && setAnswered({ load, attempt, outcome: { ok: true, data } }),
+      (error: unknown) => current && setAnswered({ load, attempt, outcome: { ok: false, message: error instanceof Error ? error.message : String(error) } }),
     );
     return () => {
       current = false;
     };
   }, [load, attempt]);
-  if (!result) return { state: 'loading' };
-  return result.ok ? { state: 'ready', data: result.data, reload: again } : { state: 'error', message: result.message, retry: again };
+  if (!answered || answered.load !== load || answered.attempt !== attempt) return { state: 'loading' };
+  const { outcome } = answered;
+  return outcome.ok ? { state: 'ready', data: outcome.data, reload: again } : { state: 'error', message: outcome.message, retry: again };
 }

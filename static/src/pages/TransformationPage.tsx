@@ -6,6 +6,7 @@ import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
 import { BacklogPanel } from '../components/backlog/BacklogPanel';
 import { DataQualityWarnings } from '../components/DataQualityWarnings';
 import { ErrorState, Loading } from '../components/PanelState';
+import { ReportsPanel } from '../components/reports/ReportsPanel';
 import { RiskMatrixPanel } from '../components/risks/RiskMatrixPanel';
 import { RoadmapPanel } from '../components/roadmap/RoadmapPanel';
 import { TeamsConvertedPanel } from '../components/teams/TeamsConvertedPanel';
@@ -18,6 +19,7 @@ const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
   roadmap: 'Roadmap',
   riskMatrix: 'Risks',
   backlog: 'Backlog',
+  reports: 'Reports',
 };
 
 /** The transformation, or one project's part of it: the top row, then the panels its box type enables. */
@@ -61,6 +63,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
                 {p === 'roadmap' && <RoadmapPanel scope={scope} />}
                 {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}
                 {p === 'backlog' && <BacklogPanel scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
+                {p === 'reports' && <ReportsPanel scope={scope} />}
               </div>
             </TabPanel>
           ))}

@@ -95,3 +95,16 @@ export const saveSettings = (config: TransformationConfigDto, baseRevision: numb
 export const exportSettings = (): Promise<ExportedSettingsDto> => call<ExportedSettingsDto>(SETTINGS_KEYS.export);
 /** The server validates (and upgrades) the JSON before anything is written. */
 export const importSettings = (json: string, baseRevision: number): Promise<SavedSettingsDto> => call<SavedSettingsDto>(SETTINGS_KEYS.import, { json, baseRevision });
+
+// ---------- reports (each tab loads its own; value tracking and the forecast are as of today) ----------
+
+import { REPORT_KEYS, type FlowReportDto, type ForecastDto, type ReportQueryDto, type ValueTrackingDto, type WeeklyReportDto } from '../../../src/contract/reports';
+
+/** Only what the resolvers accept: the scope's project key and, when chosen, the period. */
+const reportPayload = ({ scope, period }: ReportQueryDto): Record<string, unknown> =>
+  period ? { scope: { projectKey: scope.projectKey }, period: { from: period.from, to: period.to } } : { scope: { projectKey: scope.projectKey } };
+
+export const fetchWeeklyReport = (query: ReportQueryDto): Promise<WeeklyReportDto> => call<WeeklyReportDto>(REPORT_KEYS.weekly, reportPayload(query));
+export const fetchValueTracking = (query: ReportQueryDto): Promise<ValueTrackingDto> => call<ValueTrackingDto>(REPORT_KEYS.value, reportPayload(query));
+export const fetchFlowReport = (query: ReportQueryDto): Promise<FlowReportDto> => call<FlowReportDto>(REPORT_KEYS.flow, reportPayload(query));
+export const fetchForecast = (query: ReportQueryDto): Promise<ForecastDto> => call<ForecastDto>(REPORT_KEYS.forecast, reportPayload(query));
