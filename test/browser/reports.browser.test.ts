@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
-import { DEFAULT_CONFIG, flowReport, formatPercent, resolveScope, weeklyReport } from '../../src/domain';
+import { DEFAULT_CONFIG, flowReport, formatPercent, resolveScope, valueTracking, weeklyReport } from '../../src/domain';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { expectedHistory, expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
@@ -55,6 +55,11 @@ describe('reports in a browser', () => {
 
     await app.getByTestId('report-tab-value').click();
     await app.getByTestId('report-value').waitFor({ timeout: 30_000 });
+    const value = valueTracking(model, DEFAULT_CONFIG, resolveScope(model, null), history, new Date().toISOString().slice(0, 10));
+    for (const gate of value.pipeline) {
+      const noun = gate.count === 1 ? 'initiative' : 'initiatives';
+      await expect(app.getByTestId(`report-gate-${gate.gate}`).getAttribute('aria-label')).resolves.toBe(`${gate.gate}: ${gate.count} ${noun}`);
+    }
     await app.getByTestId('report-tab-forecast').click();
     await app.getByTestId('report-forecast').waitFor({ timeout: 30_000 });
     await expect(app.getByTestId('report-forecast-method').textContent()).resolves.toMatch(/simulated futures/);
