@@ -18,6 +18,8 @@ export interface PlatformOptions {
   emulatorPort?: number;
   kvsFile?: string;
   emulatorLatencyMs?: number;
+  /** How long an invocation may run before the runtime stops it as Forge would (default: Forge's 25 s). */
+  invocationTimeoutMs?: number;
   logInvocations?: (report: InvocationReport) => void;
 }
 
@@ -54,6 +56,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
     app: credentialOf(app),
     users: new Map(site.users.map((u) => [u.accountId, credentialOf(u)])),
     kvsFile,
+    ...(options.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: options.invocationTimeoutMs } : {}),
     ...(options.logInvocations ? { log: options.logInvocations } : {}),
   });
   const projectKeys = site.projects.map((p) => p.key);

@@ -68,6 +68,8 @@ export function toWorkItem(issue: JiraIssueBean, fieldIds: Partial<Record<FieldC
   const summary = str(fields.summary);
   if (summary === null) warn('summary', 'the summary is missing or not text');
   if (issueType === null) warn('issuetype', 'the issue type is missing');
+  const parentKey = isRecord(fields.parent) ? str(fields.parent.key) : null;
+  if (parentKey === null && fields.parent !== undefined && fields.parent !== null) warn('parent', 'the parent field holds a value of an unexpected shape, so the issue is not placed under its parent');
   const labels = Array.isArray(fields.labels) ? fields.labels.filter((l): l is string => typeof l === 'string') : [];
 
   const mapped: Partial<Record<FieldConcept, RawFieldValue>> = {};
@@ -85,7 +87,7 @@ export function toWorkItem(issue: JiraIssueBean, fieldIds: Partial<Record<FieldC
     summary: summary ?? '(no summary)',
     status: status ? (str(status.name) ?? 'Unknown') : 'Unknown',
     statusCategory,
-    parentKey: isRecord(fields.parent) ? str(fields.parent.key) : null,
+    parentKey,
     assignee: isRecord(fields.assignee) ? str(fields.assignee.displayName) : null,
     labels,
     created: str(fields.created),

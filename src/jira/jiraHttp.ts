@@ -20,7 +20,7 @@ export interface JiraResponse {
 }
 
 export interface RetryPolicy {
-  /** How many times a 429/503 is retried before giving up. */
+  /** How many times a 429 or a transient 5xx is retried before giving up. */
   maxRetries: number;
   /** Back-off when Jira sends no Retry-After, doubled on each retry. */
   baseDelayMs: number;
@@ -56,7 +56,27 @@ export class JiraResponseShapeError extends Error {
   }
 }
 
-const RETRYABLE = new Set([429, 503]);
+/** Jira's issues changed while a read paged through them, so what was read is not one consistent set. */
+export class JiraDataChangedError extends Error {
+  constructor(
+    /** Issues that exist now but were not read (skipped when later pages shifted). */
+    readonly missed: number,
+    /** Issues that were read but no longer exist (or may no longer be browsed). */
+    readonly gone: number,
+  ) {
+    super(
+      `The issues changed in Jira while they were being read (${missed} not read, ${gone} no longer there), twice in a row, so no figures are shown rather than incomplete ones. Reload the page in a moment.`,
+    );
+    this.name = 'JiraDataChangedError';
+  }
+}
+
+/**
+ * Rate limited, or a transient server error. Atlassian: "Some transient 5XX errors are accompanied by a
+ * Retry-After header … they can be handled with similar logic" as 429. Every call the app makes only reads,
+ * so repeating one is safe.
+ */
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
 /** Retry-After is either seconds or an HTTP date. */
 export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
@@ -87,7 +107,7 @@ function jiraErrorMessages(body: string): string[] {
 export const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' } as const;
 
 /**
- * Sends one Jira request, retrying 429 and 503 with back-off that honours Retry-After,
+ * Sends one Jira request, retrying 429 and transient 5xx with back-off that honours Retry-After,
  * and parses the JSON answer against a schema. `path` only names the call in errors.
  */
 export async function callJira<T>(
