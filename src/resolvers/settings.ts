@@ -13,7 +13,7 @@ import { jiraAsUser } from '../jira/forgeJira';
 import { isJiraAdministrator } from '../jira/permissions';
 import { InvalidConfigError } from '../storage/configSchema';
 import { readSettings, SettingsConflictError } from '../storage/configStore';
-import { exportSettings, getSettings, importSettings, MAX_IMPORT_CHARS, saveSettings } from '../usecases/settings';
+import { exportSettings, getSettings, importSettings, MAX_IMPORT_CHARS, saveSettings, SettingsNotSavedError } from '../usecases/settings';
 import { fieldPreview, settingsFields } from '../usecases/settingsFields';
 import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
@@ -42,6 +42,10 @@ async function respondSettings<T>(body: () => Promise<T>): Promise<SettingsRespo
       return { success: false, error: { code: 'CONFLICT', message: error.message, revisions: { base: error.baseRevision, current: error.currentRevision } } };
     }
     if (error instanceof InvalidConfigError) return { success: false, error: { code: 'BAD_REQUEST', message: error.message, problems: error.problems } };
+    if (error instanceof SettingsNotSavedError) {
+      console.error(error.message, error.cause);
+      return { success: false, error: { code: 'INTERNAL', message: error.message } };
+    }
     return respond<T>(() => Promise.reject(error));
   }
 }

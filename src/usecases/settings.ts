@@ -1,7 +1,7 @@
 import type { ExportedSettingsDto, SavedSettingsDto, SettingsDto } from '../contract';
 import { migrateConfig } from '../storage/configMigrations';
 import { InvalidConfigError, validateConfig } from '../storage/configSchema';
-import { readSettings, writeSettings, type SettingsRecord } from '../storage/configStore';
+import { readSettings, SettingsConflictError, writeSettings, type SettingsRecord } from '../storage/configStore';
 import { listFields, resolveFieldMapping } from '../jira/fields';
 import type { JiraApi } from '../jira/jiraHttp';
 import type { FieldConcept } from '../domain';
@@ -18,6 +18,24 @@ async function checkMappedFieldsExist(jira: JiraApi, config: unknown, refused: s
     .filter(([concept, name]) => name.trim() !== '' && ids[concept] === undefined)
     .map(([concept]) => ({ path: `fieldMapping.${concept}`, message: warnings.find((w) => w.field === concept)?.message ?? `The field mapped to ${concept} cannot be used` }));
   if (problems.length > 0) throw new InvalidConfigError(problems, refused);
+}
+
+/** The store failed while a save was written (a refused or conflicting save is not this). */
+export class SettingsNotSavedError extends Error {
+  constructor(cause: unknown) {
+    super("The settings could not be saved: the app's storage failed while writing them. Reload to see the settings in force, then save again.", { cause });
+    this.name = 'SettingsNotSavedError';
+  }
+}
+
+/** Writes a record, telling a storage failure apart from the refusals the admin can act on. */
+async function write(input: Parameters<typeof writeSettings>[0]): Promise<SettingsRecord> {
+  try {
+    return await writeSettings(input);
+  } catch (error) {
+    if (error instanceof InvalidConfigError || error instanceof SettingsConflictError) throw error;
+    throw new SettingsNotSavedError(error);
+  }
 }
 
 /** An import is one configuration: far below KVS's 240 KiB value limit. */
@@ -47,7 +65,7 @@ const savedDto = (record: SettingsRecord, migratedFrom: number | null): SavedSet
 /** Saves a whole configuration of the current schema, based on `baseRevision`. */
 export async function saveSettings(jira: JiraApi, config: unknown, baseRevision: number, accountId: string, now?: Date): Promise<SavedSettingsDto> {
   await checkMappedFieldsExist(jira, config, 'The settings were not saved');
-  const record = await writeSettings({ config, baseRevision, updatedBy: accountId, ...(now ? { now } : {}) });
+  const record = await write({ config, baseRevision, updatedBy: accountId, ...(now ? { now } : {}) });
   return savedDto(record, null);
 }
 
@@ -74,7 +92,7 @@ export function parseSettingsJson(json: string): { config: unknown; migratedFrom
 export async function importSettings(jira: JiraApi, json: string, baseRevision: number, accountId: string, now?: Date): Promise<SavedSettingsDto> {
   const { config, migratedFrom } = parseSettingsJson(json);
   await checkMappedFieldsExist(jira, config, 'The import was refused');
-  const record = await writeSettings({ config, baseRevision, updatedBy: accountId, ...(now ? { now } : {}) });
+  const record = await write({ config, baseRevision, updatedBy: accountId, ...(now ? { now } : {}) });
   return savedDto(record, migratedFrom);
 }
 
