@@ -1,0 +1,23 @@
+/**
+ * The recording process, forked by the bench with --expose-gc: records the app's read from the latency-free emulator,
+ * times the model build against JSON.parse (modelBuild.ts), then replays the recording over HTTP until killed.
+ */
+import { sendToParent } from './child';
+import { measureModelBuild, recordingStartSchema } from './modelBuild';
+import { recordRead, startReplayServer } from './replayJira';
+
+async function main(message: unknown): Promise<void> {
+  const start = recordingStartSchema.parse(message);
+  const recording = await recordRead(start.jiraUrl, start.authorization);
+  const figures = await measureModelBuild(recording, start.maxRepetitions, start.budgetMs);
+  const replay = await startReplayServer(recording);
+  await sendToParent({ kind: 'recorded', figures, replayUrl: replay.url });
+}
+
+process.once('message', (message: unknown) => {
+  main(message).catch(async (error: unknown) => {
+    await sendToParent({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+    process.exit(1);
+  });
+});
+process.on('disconnect', () => process.exit(0));
