@@ -1,49 +1,8 @@
 import type { SettingsFieldsDto, TransformationConfigDto } from '../../../src/contract';
-
-const ALL = ['roadmap', 'riskMatrix', 'teamsConverted', 'backlog', 'reports'] as const;
+import { DEFAULT_CONFIG } from '../../../src/domain/defaultConfig';
 
 /** The app's default configuration as the settings page receives it (a fresh copy each call). */
-export const config = (): TransformationConfigDto => ({
-  schemaVersion: 1,
-  name: 'Digital Transformation',
-  boxTypes: [
-    { id: 'transformation', name: 'Transformation', parentTypeId: null, source: { kind: 'root' }, progressMethod: 'issueCount', toolset: [...ALL] },
-    { id: 'workstream', name: 'Workstream', parentTypeId: 'transformation', source: { kind: 'issueType', issueType: 'Workstream' }, progressMethod: 'issueCount', toolset: [...ALL] },
-    { id: 'initiative', name: 'Initiative', parentTypeId: 'workstream', source: { kind: 'issueType', issueType: 'Initiative' }, progressMethod: 'issueCount', toolset: [...ALL] },
-    { id: 'team', name: 'Team', parentTypeId: 'initiative', source: { kind: 'issueType', issueType: 'Team' }, progressMethod: 'storyPoints', toolset: ['roadmap', 'riskMatrix', 'teamsConverted', 'backlog'] },
-  ],
-  fieldMapping: {
-    startDate: 'Start date',
-    dueDate: 'Due date',
-    storyPoints: 'Story point estimate',
-    originalEstimate: 'Original estimate',
-    conversionStage: 'Conversion stage',
-    riskLikelihood: 'Risk likelihood',
-    riskImpact: 'Risk impact',
-    residualLikelihood: 'Residual likelihood',
-    residualImpact: 'Residual impact',
-    mitigation: 'Mitigation',
-    targetValue: 'Target value',
-    realisedValue: 'Realised value',
-    stageGate: 'Stage gate',
-    sponsor: 'Sponsor',
-    manualProgress: 'Manual progress',
-    flagged: 'Flagged',
-  },
-  conversion: { teamBoxTypeId: 'team', stages: ['Not started', 'Preparing', 'Piloting', 'Converted', 'Sustaining'], targetStage: 'Converted' },
-  riskIssueTypes: ['Risk'],
-  milestoneIssueTypes: ['Milestone'],
-  riskScale: {
-    likelihoodLabels: ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'],
-    impactLabels: ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'],
-    bands: [
-      { name: 'low', min: 1, color: 'color.background.success' },
-      { name: 'medium', min: 5, color: 'color.background.warning' },
-      { name: 'high', min: 10, color: 'color.background.danger' },
-      { name: 'critical', min: 16, color: 'color.background.danger.bold' },
-    ],
-  },
-});
+export const config = (): TransformationConfigDto => JSON.parse(JSON.stringify(DEFAULT_CONFIG)) as TransformationConfigDto;
 
 export const FIELDS: SettingsFieldsDto = {
   fields: [
