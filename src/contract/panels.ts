@@ -16,6 +16,40 @@ export interface ScopeDto {
 
 // ---------- Roadmap ----------
 
+/** Limits of a roadmap window and of what one answer lists; the answer stays small whatever the scope's size. */
+export const ROADMAP_LIMITS = {
+  /** Rows in a window when the page does not say. */
+  defaultWindow: 300,
+  maxWindow: 1000,
+  /** Ids in `collapsed` or `collapseAllExcept`. */
+  maxCollapsedIds: 5000,
+  maxRowIdLength: 255,
+  /** Undated rows and milestones listed by name (the counts cover all). */
+  unscheduledListed: 200,
+  /** Milestones and dependencies in one window; more are counted in `omitted`. */
+  maxWindowMilestones: 500,
+  maxWindowDependencies: 1000,
+} as const;
+
+/** Which rows a page asks for, counted among the rows left showing after collapsing. */
+export interface RoadmapWindowDto {
+  /** Index of the first row (0-based). */
+  offset: number;
+  /** Number of rows, 1..1000. */
+  limit: number;
+}
+
+/** The payload of `panel/roadmap`. */
+export interface RoadmapQueryDto {
+  scope: ScopeDto;
+  /** Default: the first 300 rows. */
+  window?: RoadmapWindowDto;
+  /** Rows whose children are hidden (at most 5,000 ids). */
+  collapsed?: string[];
+  /** Instead of `collapsed`: every row with children is collapsed except these ("Collapse all", then opening some). */
+  collapseAllExcept?: string[];
+}
+
 export interface RoadmapRowDto {
   /** Box id (issue key, or 'root') or the key of an item that groups others (e.g. an epic). */
   id: string;
@@ -26,8 +60,12 @@ export interface RoadmapRowDto {
   typeName: string;
   kind: 'box' | 'item';
   parentId: string | null;
+  /** Index of the parent among the rows showing; null for a top row (the parent may lie outside the window). */
+  parentIndex: number | null;
   depth: number;
   hasChildren: boolean;
+  /** Its children are hidden (only ever true when it has children). */
+  collapsed: boolean;
   start: string | null;
   due: string | null;
   progress: ProgressDto;
@@ -43,6 +81,11 @@ export interface MilestoneDto {
   schedule: ScheduleStatusDto;
 }
 
+export interface RowDatesDto {
+  start: string | null;
+  due: string | null;
+}
+
 export interface DependencyDto {
   /** Rows the blocking and blocked issues sit in. */
   fromRowId: string;
@@ -51,16 +94,49 @@ export interface DependencyDto {
   toKey: string;
   /** The blocked work is due before the blocking work ends. */
   violated: boolean;
+  /** The rows' indexes among the rows showing; null when collapsed away. One end may lie outside the window. */
+  fromIndex: number | null;
+  toIndex: number | null;
+  /** The rows' dates, so an arrow can reach a row outside the window. */
+  fromDates: RowDatesDto;
+  toDates: RowDatesDto;
 }
 
+export interface UndatedRowDto {
+  id: string;
+  key: string | null;
+  name: string;
+  typeName: string;
+}
+
+/** What has no date, over the whole scope (collapsed or not): the first ones by name, and how many in all. */
+export interface UnscheduledDto {
+  /** Rows with neither a start nor a due date, in tree order. */
+  rows: UndatedRowDto[];
+  rowCount: number;
+  /** Milestones without a due date. */
+  milestones: MilestoneDto[];
+  milestoneCount: number;
+}
+
+/** One window of the roadmap: a slice of the rows left showing after collapsing, and what the slice needs to draw. */
 export interface RoadmapDto {
   today: string;
-  /** Rows in tree order, parents before their children. */
+  /** Rows showing after collapsing, in all. */
+  totalRows: number;
+  /** Index of rows[0] among them. */
+  offset: number;
+  /** The window's rows in tree order (parents before their children); empty past the end. */
   rows: RoadmapRowDto[];
+  /** Earliest and latest date of every row and milestone of the scope, collapsed or not, so the time axis never moves. */
+  timeline: { first: string | null; last: string | null };
+  /** Milestones on the window's rows. */
   milestones: MilestoneDto[];
+  /** Dependencies with at least one end in the window. */
   dependencies: DependencyDto[];
-  /** Ids of rows that have neither a start nor a due date (still present in rows, listed apart). */
-  undatedRowIds: string[];
+  unscheduled: UnscheduledDto;
+  /** Milestones and dependencies of the window left out by the limits above (almost always 0). */
+  omitted: { milestones: number; dependencies: number };
 }
 
 // ---------- Risks ----------

@@ -23,6 +23,8 @@ export type { ScopeSummary } from './scopeSummary';
 export { roadmap } from './roadmap';
 export type { Roadmap, RoadmapRow, RoadmapMilestone } from './roadmap';
 export type { RoadmapDependency } from './dependencies';
+export { roadmapWindow, ROADMAP_WINDOW_CAPS } from './roadmapWindow';
+export type { RoadmapCollapse, RoadmapWindow, RoadmapWindowQuery, RoadmapWindowRow, RoadmapWindowDependency, RoadmapUnscheduled, UndatedRow, RowDates } from './roadmapWindow';
 export { riskMatrix } from './riskRegister';
 export type { RiskMatrix, RiskEntry, RiskCell, RiskBandScale } from './riskRegister';
 export { readRiskLevels } from './riskLevels';

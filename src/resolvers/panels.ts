@@ -1,4 +1,4 @@
-import { backlogPage, riskMatrix, roadmap } from '../domain';
+import { backlogPage, riskMatrix, roadmap, roadmapWindow } from '../domain';
 import type { BacklogPageDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { pageSummary } from '../usecases/pageSummary';
@@ -7,7 +7,7 @@ import { loadTransformationConfig } from '../storage/configStore';
 import { teamsPanel } from '../usecases/teamsPanel';
 import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
-import { backlogPayloadSchema, panelPayloadSchema } from '../validation/payloads';
+import { backlogPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
 
 export interface Request {
   payload: unknown;
@@ -44,9 +44,11 @@ export const getPageSummary = (request: Request): Promise<ResolverResponse<PageS
 
 export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDto>> =>
   respond(async () => {
-    const { scope } = parsePayload(panelPayloadSchema, request.payload);
+    const { scope, window, collapsed, collapseAllExcept } = parsePayload(roadmapPayloadSchema, request.payload);
     const read = await readFor(request, scope.projectKey);
-    return roadmap(read.model, read.config, read.scope, read.today);
+    const collapse = collapseAllExcept === undefined ? { kind: 'listed' as const, ids: new Set(collapsed) } : { kind: 'allExcept' as const, ids: new Set(collapseAllExcept) };
+    // Only the asked-for window of rows goes back, so the answer's size does not grow with the scope.
+    return roadmapWindow(roadmap(read.model, read.config, read.scope, read.today), { ...window, collapse });
   });
 
 export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMatrixDto>> =>

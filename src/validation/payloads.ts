@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROADMAP_LIMITS } from '../contract/panels';
 
 /** Jira project keys: an uppercase letter, then uppercase letters, digits or underscores. */
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key');
@@ -6,6 +7,31 @@ const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira pr
 export const scopeSchema = z.object({ projectKey: projectKey.nullable() }).strict();
 
 export const panelPayloadSchema = z.object({ scope: scopeSchema }).strict();
+
+const { defaultWindow, maxWindow, maxCollapsedIds, maxRowIdLength } = ROADMAP_LIMITS;
+
+/** A window of the roadmap's showing rows; without a limit, the default window's length. */
+export const roadmapWindowSchema = z
+  .object({
+    offset: z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000_000, 'is past any roadmap'),
+    limit: z.number().int('must be a whole number').min(1, 'a window holds at least 1 row').max(maxWindow, `a window holds at most ${maxWindow} rows`).default(defaultWindow),
+  })
+  .strict();
+
+const rowIds = z
+  .array(z.string().min(1, 'a row id must not be empty').max(maxRowIdLength, `a row id is at most ${maxRowIdLength} characters`))
+  .max(maxCollapsedIds, `at most ${maxCollapsedIds} row ids`);
+
+/** The roadmap's payload: without a window, the first rows; `collapsed` and `collapseAllExcept` exclude each other. */
+export const roadmapPayloadSchema = z
+  .object({
+    scope: scopeSchema,
+    window: roadmapWindowSchema.default({ offset: 0, limit: defaultWindow }),
+    collapsed: rowIds.optional(),
+    collapseAllExcept: rowIds.optional(),
+  })
+  .strict()
+  .refine((p) => p.collapsed === undefined || p.collapseAllExcept === undefined, { message: 'send either collapsed or collapseAllExcept, not both', path: ['collapseAllExcept'] });
 
 const backlogColumn = z.enum(['key', 'summary', 'type', 'status', 'assignee', 'labels', 'box', 'start', 'due', 'storyPoints', 'riskBand', 'schedule']);
 const riskBand = z.enum(['low', 'medium', 'high', 'critical']);

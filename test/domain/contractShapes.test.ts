@@ -4,7 +4,7 @@
  */
 import type { BacklogPageDto, BacklogQueryDto, ConversionPointDto, PageSummaryDto, RiskMatrixDto, RoadmapDto, ScheduleCountsDto, TeamRowDto } from '../../src/contract';
 import type { FlowReportDto, ForecastDto, ReportPeriodDto, ValueTrackingDto, WeeklyReportDto } from '../../src/contract/reports';
-import { backlogPage, conversionHistory, flowReport, forecast, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, teamRows, valueTracking, weeklyReport } from '../../src/domain';
+import { backlogPage, conversionHistory, flowReport, forecast, resolveScope, riskMatrix, roadmap, roadmapWindow, scheduleCounts, scopeSummary, teamRows, valueTracking, weeklyReport } from '../../src/domain';
 import type { ReportPeriod } from '../../src/domain';
 import type { BacklogQuery } from '../../src/domain';
 import { build, config } from './factories';
@@ -17,7 +17,7 @@ describe('the domain speaks the contract', () => {
     const query: BacklogQueryDto = { drill: 'late', sort: { column: 'key', direction: 'asc' } };
     const asDomainQuery: BacklogQuery = query;
 
-    const roadmapDto: RoadmapDto = roadmap(model, cfg, scope, '2026-03-10');
+    const roadmapDto: RoadmapDto = roadmapWindow(roadmap(model, cfg, scope, '2026-03-10'), { offset: 0, limit: 300, collapse: { kind: 'listed', ids: new Set() } });
     const risks: RiskMatrixDto = riskMatrix(model, cfg, scope);
     const teams: TeamRowDto[] = teamRows(model, cfg, scope);
     const history: ConversionPointDto[] = conversionHistory({ teams: [], stageChanges: [], stages: [], targetStage: '', from: '2026-01-01', to: '2026-01-01' });

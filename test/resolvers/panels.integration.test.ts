@@ -2,7 +2,7 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { backlogPage, DEFAULT_CONFIG, resolveScope, riskMatrix, roadmap, scopeSummary } from '../../src/domain';
-import { PANEL_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type SavedViewDto, type TeamsConvertedPanelDto } from '../../src/contract';
+import { PANEL_KEYS, type BacklogPageDto, type DependencyDto, type RoadmapRowDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type SavedViewDto, type TeamsConvertedPanelDto } from '../../src/contract';
 import { expectedModel } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
@@ -28,18 +28,45 @@ describe('panel resolvers over HTTP against the Jira emulator', () => {
   const today = () => new Date().toISOString().slice(0, 10);
 
   it('roadmap: every box of the scope, with the milestones and dependencies the domain finds', async () => {
-    const data = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE });
+    const data = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE, window: { offset: 0, limit: 1000 } });
     const model = expectedModel(site, DEMO_USERS.admin);
     const expected = roadmap(model, DEFAULT_CONFIG, resolveScope(model, null), data.today);
+    expect(data.totalRows).toBe(expected.rows.length);
     // Siblings come in the order Jira returned the issues, so compare the tree, not the sequence.
-    const tree = (rows: RoadmapDto['rows']) => rows.map((r) => `${r.parentId ?? ''}>${r.id}:${r.depth}:${r.schedule}`).sort();
+    const tree = (rows: readonly Pick<RoadmapRowDto, 'parentId' | 'id' | 'depth' | 'schedule'>[]) => rows.map((r) => `${r.parentId ?? ''}>${r.id}:${r.depth}:${r.schedule}`).sort();
     expect(tree(data.rows)).toEqual(tree(expected.rows));
     expect(data.rows.filter((r) => r.kind === 'box' && r.typeName === 'Team')).toHaveLength(40);
     expect(data.milestones.length).toBe(expected.milestones.length);
     expect(data.milestones.length).toBeGreaterThan(0);
-    const links = (deps: RoadmapDto['dependencies']) => deps.map((d) => `${d.fromRowId}>${d.toRowId}:${d.violated}`).sort();
+    const links = (deps: readonly Pick<DependencyDto, 'fromRowId' | 'toRowId' | 'violated'>[]) => deps.map((d) => `${d.fromRowId}>${d.toRowId}:${d.violated}`).sort();
     expect(links(data.dependencies)).toEqual(links(expected.dependencies));
     expect(data.rows.filter((r) => r.schedule === 'late').length).toBe(expected.rows.filter((r) => r.schedule === 'late').length);
+  });
+
+  it('roadmap: answers the asked-for window of the rows left after collapsing, and refuses a bad window clearly', async () => {
+    const whole = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE, window: { offset: 0, limit: 1000 } });
+    const rows = (data: RoadmapDto) => data.rows.map((r) => r.id);
+    // Old callers (no window) get the first rows.
+    const first = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE });
+    expect(rows(first)).toEqual(rows(whole).slice(0, 300));
+    const slice = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE, window: { offset: 100, limit: 50 } });
+    expect(slice).toMatchObject({ offset: 100, totalRows: whole.totalRows, timeline: whole.timeline });
+    expect(rows(slice)).toEqual(rows(whole).slice(100, 150));
+    const workstreams = whole.rows.filter((r) => r.depth === 1).map((r) => r.id);
+    const collapsed = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE, collapsed: workstreams });
+    expect(rows(collapsed)).toEqual(['root', ...workstreams]);
+    const opened = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE, collapseAllExcept: ['root'] });
+    expect(rows(opened)).toEqual(['root', ...workstreams]);
+    expect(opened.rows.slice(1).every((r) => r.collapsed === r.hasChildren && r.parentIndex === 0)).toBe(true);
+    expect(opened.rows.some((r) => r.collapsed)).toBe(true);
+
+    const refused = (payload: object) => call(PANEL_KEYS.roadmap, { scope: WHOLE, ...payload });
+    await expect(refused({ window: { offset: 0, limit: 1001 } })).rejects.toThrow('BAD_REQUEST: Invalid request: window.limit: a window holds at most 1000 rows');
+    await expect(refused({ window: { offset: -1, limit: 10 } })).rejects.toThrow('BAD_REQUEST: Invalid request: window.offset: must not be negative');
+    await expect(refused({ collapsed: ['x'.repeat(256)] })).rejects.toThrow('BAD_REQUEST: Invalid request: collapsed.0: a row id is at most 255 characters');
+    await expect(refused({ collapsed: Array.from({ length: 5001 }, (_, i) => `K-${i}`) })).rejects.toThrow('BAD_REQUEST: Invalid request: collapsed: at most 5000 row ids');
+    await expect(refused({ collapsed: [], collapseAllExcept: [] })).rejects.toThrow('BAD_REQUEST: Invalid request: collapseAllExcept: send either collapsed or collapseAllExcept, not both');
+    await expect(refused({ window: { offset: 0, limit: 10, page: 2 } })).rejects.toThrow(/BAD_REQUEST: Invalid request: window/);
   });
 
   it('risks: 25 cells, and the risks without likelihood listed as unscored, not dropped', async () => {

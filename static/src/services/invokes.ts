@@ -16,6 +16,7 @@ import {
   type ResolverResponse,
   type RiskMatrixDto,
   type RoadmapDto,
+  type RoadmapQueryDto,
   type SavedViewDto,
   type ScopeDto,
   type TeamsConvertedPanelDto,
@@ -76,7 +77,13 @@ async function call<T>(key: string, payload: Record<string, unknown> = {}): Prom
 
 
 export const fetchSummary = (scope: ScopeDto): Promise<PageSummaryDto> => call<PageSummaryDto>(PANEL_KEYS.summary, { scope });
-export const fetchRoadmap = (scope: ScopeDto): Promise<RoadmapDto> => call<RoadmapDto>(PANEL_KEYS.roadmap, { scope });
+/** One window of the roadmap's rows; sends only what the resolver accepts. */
+export const fetchRoadmap = ({ scope, window, collapsed, collapseAllExcept }: RoadmapQueryDto): Promise<RoadmapDto> =>
+  call<RoadmapDto>(PANEL_KEYS.roadmap, {
+    scope: { projectKey: scope.projectKey },
+    ...(window && { window: { offset: window.offset, limit: window.limit } }),
+    ...(collapseAllExcept ? { collapseAllExcept } : collapsed && { collapsed }),
+  });
 export const fetchRiskMatrix = (scope: ScopeDto): Promise<RiskMatrixDto> => call<RiskMatrixDto>(PANEL_KEYS.risks, { scope });
 export const fetchTeamsConverted = (scope: ScopeDto): Promise<TeamsConvertedPanelDto> => call<TeamsConvertedPanelDto>(PANEL_KEYS.teams, { scope });
 export const searchBacklog = (scope: ScopeDto, query: BacklogQueryDto): Promise<BacklogPageDto> => call<BacklogPageDto>(PANEL_KEYS.backlog, { scope, query });

@@ -1,4 +1,4 @@
-import type { DependencyDto } from '../../../src/contract';
+import type { DependencyDto, RowDatesDto } from '../../../src/contract';
 import { arrowHead, arrowPath, milestoneX, rowSpan, spanEnd, spanStart, visibleArrows, type RowSpan } from '../../../static/src/components/roadmap/arrows';
 import { createScale } from '../../../static/src/components/roadmap/timeScale';
 
@@ -57,17 +57,21 @@ describe('arrow paths', () => {
 });
 
 describe('which arrows are drawn', () => {
-  const dep = (from: string, to: string, violated = false): DependencyDto => ({ fromRowId: from, toRowId: to, fromKey: from, toKey: to, violated });
-  const index: Record<string, number> = { a: 0, b: 1, c: 50, d: 100 };
-  const spans: Record<string, RowSpan> = { a: { kind: 'bar', startX: 0, endX: 40 }, b: { kind: 'bar', startX: 80, endX: 120 }, c: { kind: 'start', x: 60 }, d: { kind: 'bar', startX: 10, endX: 20 }, e: { kind: 'none' } };
-  const input = {
-    indexOf: (id: string) => index[id],
-    spanOf: (id: string): RowSpan => spans[id] ?? { kind: 'none' },
-    first: 0,
-    last: 10,
-    rowHeight: 32,
-    gap: 8,
+  // Rows a..d at indexes 0, 1, 50 and 100 (most of them outside any loaded page); e has no dates.
+  const index: Record<string, number> = { a: 0, b: 1, c: 50, d: 100, e: 2 };
+  const dates: Record<string, RowDatesDto> = {
+    a: { start: '2025-12-01', due: '2025-12-10' }, // x 0 → 40
+    b: { start: '2025-12-21', due: '2025-12-30' }, // x 80 → 120
+    c: { start: '2025-12-16', due: null }, // x 60
+    d: { start: '2025-12-03', due: '2025-12-05' },
+    e: { start: null, due: null },
   };
+  const dep = (from: string, to: string, violated = false): DependencyDto => ({
+    fromRowId: from, toRowId: to, fromKey: from, toKey: to, violated,
+    fromIndex: index[from] ?? null, toIndex: index[to] ?? null,
+    fromDates: dates[from] ?? { start: null, due: null }, toDates: dates[to] ?? { start: null, due: null },
+  });
+  const input = { scale, first: 0, last: 10, rowHeight: 32, gap: 8 };
 
   it('draws from the blocking bar end to the blocked bar start', () => {
     const arrows = visibleArrows({ ...input, dependencies: [dep('a', 'b', true)] });
@@ -83,5 +87,11 @@ describe('which arrows are drawn', () => {
     });
     expect(arrows.map((a) => a.id)).toEqual(['a->c', 'b->a']);
     expect(arrows[0]?.path).toBe('M 40 16 H 48 V 1616 H 60');
+  });
+
+  it('reaches a row far outside the window from its index and dates alone', () => {
+    const arrows = visibleArrows({ ...input, first: 95, last: 110, dependencies: [dep('a', 'd'), dep('a', 'b')] });
+    expect(arrows.map((a) => a.id)).toEqual(['a->d']);
+    expect(arrows[0]?.head).toBe('M 8 3216 L 3 3211 L 3 3221 Z');
   });
 });

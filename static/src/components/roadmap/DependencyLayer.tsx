@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { DependencyDto, RoadmapRowDto } from '../../../../src/contract';
-import { rowSpan, visibleArrows, type RowSpan } from './arrows';
+import type { DependencyDto } from '../../../../src/contract';
+import { visibleArrows } from './arrows';
 import { COLORS } from './colors';
 import { ARROW_GAP, LEFT_WIDTH, ROW_HEIGHT } from './constants';
 import { dependencyLabel } from './labels';
@@ -8,8 +8,6 @@ import type { TimeScale } from './timeScale';
 
 export interface DependencyLayerProps {
   dependencies: readonly DependencyDto[];
-  indexById: ReadonlyMap<string, number>;
-  rowsById: ReadonlyMap<string, RoadmapRowDto>;
   scale: TimeScale;
   /** The rendered rows (inclusive): only arrows touching them are drawn. */
   first: number;
@@ -17,20 +15,12 @@ export interface DependencyLayerProps {
   height: number;
 }
 
-const NONE: RowSpan = { kind: 'none' };
-
 /**
  * Arrows from the end of each blocking row to the start of the row it blocks; conflicting ones are red,
  * thicker and dashed. Decorative for screen readers: each row's accessible name lists its dependencies.
  */
-export function DependencyLayer({ dependencies, indexById, rowsById, scale, first, last, height }: DependencyLayerProps) {
-  const arrows = useMemo(() => {
-    const spanOf = (id: string) => {
-      const row = rowsById.get(id);
-      return row ? rowSpan(row, scale) : NONE;
-    };
-    return visibleArrows({ dependencies, indexOf: (id) => indexById.get(id), spanOf, first, last, rowHeight: ROW_HEIGHT, gap: ARROW_GAP });
-  }, [dependencies, indexById, rowsById, scale, first, last]);
+export function DependencyLayer({ dependencies, scale, first, last, height }: DependencyLayerProps) {
+  const arrows = useMemo(() => visibleArrows({ dependencies, scale, first, last, rowHeight: ROW_HEIGHT, gap: ARROW_GAP }), [dependencies, scale, first, last]);
   if (arrows.length === 0) return null;
   return (
     <svg aria-hidden="true" width={scale.width} height={height} style={{ position: 'absolute', top: 0, left: LEFT_WIDTH, zIndex: 1, pointerEvents: 'none', overflow: 'visible' }}>

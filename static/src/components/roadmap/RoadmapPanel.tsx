@@ -1,56 +1,55 @@
 import { useCallback, useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { RoadmapDto, ScopeDto } from '../../../../src/contract';
-import { useResource } from '../../hooks/useResource';
-import { fetchRoadmap } from '../../services/invokes';
+import type { ScopeDto } from '../../../../src/contract';
 import { Empty, ErrorState, Loading } from '../PanelState';
+import { ALL_COLLAPSED, NOTHING_COLLAPSED, toggleCollapse, type CollapseState } from './collapseState';
 import { RoadmapGrid } from './RoadmapGrid';
 import { RoadmapLegend } from './RoadmapLegend';
 import { RoadmapToolbar } from './RoadmapToolbar';
 import { createScale, type Zoom } from './timeScale';
 import { UnscheduledList } from './UnscheduledList';
-import { collapsibleIds, flattenRows } from './visibleRows';
+import { useRoadmapPages } from './useRoadmapPages';
 
 /** The roadmap (Gantt) of a scope: boxes, their child boxes and grouping items over time. */
 export function RoadmapPanel({ scope }: { scope: ScopeDto }) {
-  const { projectKey } = scope;
-  const load = useCallback(() => fetchRoadmap({ projectKey }), [projectKey]);
-  const roadmap = useResource(load);
-  let content: React.ReactNode;
-  if (roadmap.state === 'loading') content = <Loading label="Reading the roadmap from Jira…" />;
-  else if (roadmap.state === 'error') content = <ErrorState title="The roadmap could not be read" message={roadmap.message} onRetry={roadmap.retry} />;
-  else if (roadmap.data.rows.length === 0) content = <Empty title="No boxes or items in this scope yet">Boxes and the epics under them will show here once they exist in Jira.</Empty>;
-  else content = <RoadmapView data={roadmap.data} />;
   return (
     <section data-testid="roadmap" aria-label="Roadmap" style={{ display: 'flex', flexDirection: 'column', gap: token('space.150', '12px'), minWidth: 0 }}>
-      {content}
+      {/* Another scope starts afresh: none of the previous scope's pages may show. */}
+      <RoadmapView key={scope.projectKey ?? '*'} projectKey={scope.projectKey} />
     </section>
   );
 }
 
-function RoadmapView({ data }: { data: RoadmapDto }) {
+function RoadmapView({ projectKey }: { projectKey: string | null }) {
   const [zoom, setZoom] = useState<Zoom>('month');
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const shown = useMemo(() => flattenRows(data.rows, collapsed), [data.rows, collapsed]);
-  const dates = useMemo(() => [...data.rows.flatMap((row) => [row.start, row.due]), ...data.milestones.map((m) => m.due)], [data.rows, data.milestones]);
-  const scale = useMemo(() => createScale(dates, data.today, zoom), [dates, data.today, zoom]);
-  const toggle = useCallback(
-    (id: string) =>
-      setCollapsed((previous) => {
-        const next = new Set(previous);
-        if (!next.delete(id)) next.add(id);
-        return next;
-      }),
-    [],
-  );
-  const expandAll = useCallback(() => setCollapsed(new Set()), []);
-  const collapseAll = useCallback(() => setCollapsed(new Set(collapsibleIds(data.rows))), [data.rows]);
+  const [collapse, setCollapse] = useState<CollapseState>(NOTHING_COLLAPSED);
+  const { view, want, retry } = useRoadmapPages(projectKey, collapse);
+  const { latest } = view;
+  const [axisFirst, axisLast, today] = [latest?.timeline.first ?? null, latest?.timeline.last ?? null, latest?.today ?? ''];
+  // The timeline covers the whole roadmap, so the axis stays put while scrolling and collapsing.
+  const scale = useMemo(() => createScale([axisFirst, axisLast], today, zoom), [axisFirst, axisLast, today, zoom]);
+  const toggle = useCallback((id: string) => setCollapse((previous) => toggleCollapse(previous, id)), []);
+  const expandAll = useCallback(() => setCollapse(NOTHING_COLLAPSED), []);
+  const collapseAll = useCallback(() => setCollapse(ALL_COLLAPSED), []);
+
+  if (latest === null) {
+    return view.error === null ? <Loading label="Reading the roadmap from Jira…" /> : <ErrorState title="The roadmap could not be read" message={view.error} onRetry={retry} />;
+  }
+  if (latest.totalRows === 0) return <Empty title="No boxes or items in this scope yet">Boxes and the epics under them will show here once they exist in Jira.</Empty>;
   return (
     <>
       <RoadmapToolbar zoom={zoom} onZoom={setZoom} onExpandAll={expandAll} onCollapseAll={collapseAll} />
       <RoadmapLegend />
-      <RoadmapGrid rows={shown} data={data} scale={scale} collapsed={collapsed} onToggle={toggle} />
-      <UnscheduledList rows={data.rows} undatedRowIds={data.undatedRowIds} milestones={data.milestones} />
+      {view.error !== null && (
+        <SectionMessage appearance="warning" title="Some rows could not be read">
+          <p data-testid="roadmap-page-error">{view.error}</p>
+          <Button onClick={retry}>Try again</Button>
+        </SectionMessage>
+      )}
+      <RoadmapGrid view={view} today={latest.today} scale={scale} onToggle={toggle} onRows={want} />
+      <UnscheduledList unscheduled={latest.unscheduled} />
     </>
   );
 }

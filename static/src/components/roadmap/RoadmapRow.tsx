@@ -9,10 +9,11 @@ import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
 
 export interface RoadmapRowProps {
-  row: RoadmapRowDto;
+  /** Undefined while the row's page loads (or when it could not be read): a placeholder takes its place. */
+  row: RoadmapRowDto | undefined;
+  failed: boolean;
   /** Position among the rows showing (0-based). */
   index: number;
-  expanded: boolean;
   /** The one row in the tab order (roving focus). */
   tabbable: boolean;
   scale: TimeScale;
@@ -22,9 +23,11 @@ export interface RoadmapRowProps {
 }
 
 const small = token('font.body.small', '400 12px/16px sans-serif');
+const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-function Toggle({ row, expanded, onToggle }: Pick<RoadmapRowProps, 'row' | 'expanded' | 'onToggle'>) {
+function Toggle({ row, onToggle }: { row: RoadmapRowDto; onToggle: (id: string) => void }) {
   if (!row.hasChildren) return <span aria-hidden="true" style={{ width: 20, flex: 'none' }} />;
+  const expanded = !row.collapsed;
   return (
     <button
       type="button"
@@ -40,40 +43,66 @@ function Toggle({ row, expanded, onToggle }: Pick<RoadmapRowProps, 'row' | 'expa
   );
 }
 
+const nameCell = (depth: number): React.CSSProperties => ({
+  position: 'sticky', left: 0, zIndex: 2, width: LEFT_WIDTH, flex: 'none', display: 'flex', alignItems: 'center', gap: 4, boxSizing: 'border-box',
+  paddingLeft: 4 + depth * INDENT, paddingRight: 8, background: COLORS.surface, borderRight: `1px solid ${COLORS.border}`,
+});
+
+/** Stands in for a row whose page is on its way: same size and place, so scrolling never jumps. */
+function PlaceholderCells({ index, failed, width }: { index: number; failed: boolean; width: number }) {
+  return (
+    <>
+      <div role="gridcell" data-roadmap-name="" style={nameCell(0)}>
+        <span style={{ width: 20, flex: 'none' }} />
+        {failed ? (
+          <span style={{ ...ellipsis, font: small, color: COLORS.subtlest }}>Row {index + 1} could not be read</span>
+        ) : (
+          <span aria-hidden="true" style={{ width: '60%', height: 10, borderRadius: 3, background: COLORS.skeleton }} />
+        )}
+      </div>
+      <div role="gridcell" style={{ width, flex: 'none' }} />
+    </>
+  );
+}
+
 /** One row: its name column (sticky on the left) and its slice of the timeline. */
-export const RoadmapRow = memo(function RoadmapRow({ row, index, expanded, tabbable, scale, milestones, notes, onToggle }: RoadmapRowProps) {
+export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, notes, onToggle }: RoadmapRowProps) {
+  const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
       role="row"
       data-roadmap-row=""
-      data-testid={`roadmap-row-${row.id}`}
+      data-testid={row ? `roadmap-row-${row.id}` : 'roadmap-row-loading'}
       data-row-index={index}
-      data-schedule={row.schedule}
+      data-schedule={row?.schedule}
       aria-rowindex={index + 2}
-      aria-level={row.depth + 1}
-      aria-expanded={row.hasChildren ? expanded : undefined}
-      aria-label={rowLabel(row, notes, milestones)}
+      aria-level={row ? row.depth + 1 : undefined}
+      aria-expanded={expanded}
+      aria-busy={row ? undefined : !failed}
+      aria-label={row ? rowLabel(row, notes, milestones) : failed ? `Row ${index + 1} could not be read` : `Loading row ${index + 1}`}
       tabIndex={tabbable ? 0 : -1}
       style={{ display: 'flex', height: ROW_HEIGHT, width: LEFT_WIDTH + scale.width, borderBottom: `1px solid ${COLORS.border}`, boxSizing: 'border-box' }}
     >
-      <div
-        role="gridcell"
-        data-roadmap-name=""
-        style={{ position: 'sticky', left: 0, zIndex: 2, width: LEFT_WIDTH, flex: 'none', display: 'flex', alignItems: 'center', gap: 4, boxSizing: 'border-box', paddingLeft: 4 + row.depth * INDENT, paddingRight: 8, background: COLORS.surface, borderRight: `1px solid ${COLORS.border}` }}
-      >
-        <Toggle row={row} expanded={expanded} onToggle={onToggle} />
-        <span title={row.name} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: row.kind === 'box' ? 600 : 400 }}>
-          {row.name}
-        </span>
-        <span style={{ marginLeft: 'auto', flex: 'none', font: small, color: COLORS.subtlest, whiteSpace: 'nowrap' }}>
-          {row.key ? `${row.key} · ` : ''}
-          {row.typeName}
-        </span>
-      </div>
-      <div role="gridcell" style={{ position: 'relative', width: scale.width, flex: 'none' }}>
-        <TimelineMark row={row} scale={scale} />
-        {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
-      </div>
+      {row === undefined ? (
+        <PlaceholderCells index={index} failed={failed} width={scale.width} />
+      ) : (
+        <>
+          <div role="gridcell" data-roadmap-name="" style={nameCell(row.depth)}>
+            <Toggle row={row} onToggle={onToggle} />
+            <span title={row.name} style={{ ...ellipsis, fontWeight: row.kind === 'box' ? 600 : 400 }}>
+              {row.name}
+            </span>
+            <span style={{ marginLeft: 'auto', flex: 'none', font: small, color: COLORS.subtlest, whiteSpace: 'nowrap' }}>
+              {row.key ? `${row.key} · ` : ''}
+              {row.typeName}
+            </span>
+          </div>
+          <div role="gridcell" style={{ position: 'relative', width: scale.width, flex: 'none' }}>
+            <TimelineMark row={row} scale={scale} />
+            {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
+          </div>
+        </>
+      )}
     </div>
   );
 });

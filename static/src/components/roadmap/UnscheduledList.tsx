@@ -1,29 +1,21 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { MilestoneDto, RoadmapRowDto } from '../../../../src/contract';
+import type { UnscheduledDto } from '../../../../src/contract';
 import { COLORS } from './colors';
 
 const FIRST_SHOWN = 100;
 
-export interface UnscheduledListProps {
-  rows: readonly RoadmapRowDto[];
-  undatedRowIds: readonly string[];
-  milestones: readonly MilestoneDto[];
-}
-
 /** Rows with neither a start nor a due date, and milestones without a due date: listed, never hidden. */
-export function UnscheduledList({ rows, undatedRowIds, milestones }: UnscheduledListProps) {
+export function UnscheduledList({ unscheduled }: { unscheduled: UnscheduledDto }) {
   const headingId = useId();
   const [showAll, setShowAll] = useState(false);
-  const undated = useMemo(() => {
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return undatedRowIds.flatMap((id) => byId.get(id) ?? []);
-  }, [rows, undatedRowIds]);
-  const undatedMilestones = useMemo(() => milestones.filter((m) => !m.due), [milestones]);
-  const total = undated.length + undatedMilestones.length;
-  const shown = showAll ? undated : undated.slice(0, FIRST_SHOWN);
+  const { rows, rowCount, milestones, milestoneCount } = unscheduled;
+  const total = rowCount + milestoneCount;
+  const shown = showAll ? rows : rows.slice(0, FIRST_SHOWN);
+  // The answer names the first ones only, so its size does not grow with the scope.
+  const unlisted = rowCount - rows.length + (milestoneCount - milestones.length);
   const detail = { color: COLORS.subtlest, font: token('font.body.small', '400 12px/16px sans-serif') };
   return (
     <section data-testid="roadmap-unscheduled" aria-labelledby={headingId}>
@@ -39,14 +31,21 @@ export function UnscheduledList({ rows, undatedRowIds, milestones }: Unscheduled
               {row.name} <span style={detail}>{[row.key, row.typeName].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
-          {undatedMilestones.map((m) => (
+          {milestones.map((m) => (
             <li key={`milestone-${m.key}`} data-testid={`roadmap-unscheduled-milestone-${m.key}`}>
               {m.name} <span style={detail}>{m.key} · Milestone, no due date</span>
             </li>
           ))}
         </ul>
       )}
-      {!showAll && undated.length > FIRST_SHOWN && <Button onClick={() => setShowAll(true)}>Show all {undated.length} items without dates</Button>}
+      {!showAll && rows.length > FIRST_SHOWN && (
+        <Button onClick={() => setShowAll(true)}>{rows.length < rowCount ? `Show the first ${rows.length} of ${rowCount} items without dates` : `Show all ${rowCount} items without dates`}</Button>
+      )}
+      {(showAll || rows.length <= FIRST_SHOWN) && unlisted > 0 && (
+        <p data-testid="roadmap-unscheduled-unlisted" style={{ color: COLORS.subtle }}>
+          {unlisted} more without dates are not listed here; the Backlog can list them all.
+        </p>
+      )}
     </section>
   );
 }

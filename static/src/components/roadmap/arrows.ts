@@ -60,10 +60,9 @@ export interface Arrow {
 }
 
 export interface ArrowInput {
+  /** Each knows its rows' indexes among the rows showing and their dates, whether or not those rows are loaded. */
   dependencies: readonly DependencyDto[];
-  /** Index of a shown row; undefined when the row is hidden (collapsed away) or absent. */
-  indexOf: (rowId: string) => number | undefined;
-  spanOf: (rowId: string) => RowSpan;
+  scale: TimeScale;
   /** Rendered rows (inclusive). */
   first: number;
   last: number;
@@ -72,15 +71,14 @@ export interface ArrowInput {
 }
 
 /** Arrows between shown rows with a known date, when at least one end is among the rendered rows. */
-export function visibleArrows({ dependencies, indexOf, spanOf, first, last, rowHeight, gap }: ArrowInput): Arrow[] {
+export function visibleArrows({ dependencies, scale, first, last, rowHeight, gap }: ArrowInput): Arrow[] {
   const arrows: Arrow[] = [];
   const inWindow = (index: number) => index >= first && index <= last;
   for (const dependency of dependencies) {
-    const fromIndex = indexOf(dependency.fromRowId);
-    const toIndex = indexOf(dependency.toRowId);
-    if (fromIndex === undefined || toIndex === undefined || (!inWindow(fromIndex) && !inWindow(toIndex))) continue;
-    const fromX = spanEnd(spanOf(dependency.fromRowId));
-    const toX = spanStart(spanOf(dependency.toRowId));
+    const { fromIndex, toIndex } = dependency;
+    if (fromIndex === null || toIndex === null || (!inWindow(fromIndex) && !inWindow(toIndex))) continue;
+    const fromX = spanEnd(rowSpan(dependency.fromDates, scale));
+    const toX = spanStart(rowSpan(dependency.toDates, scale));
     if (fromX === null || toX === null) continue;
     const from = { x: fromX, y: fromIndex * rowHeight + rowHeight / 2 };
     const to = { x: toX, y: toIndex * rowHeight + rowHeight / 2 };

@@ -56,6 +56,7 @@ export const COLORS = {
   milestone: token('color.icon.discovery', '#8270DB'),
   focus: token('color.border.focused', '#388BFF'),
   rowHover: token('color.background.neutral.subtle.hovered', '#091E420F'),
+  skeleton: token('color.skeleton', '#091E420F'),
 } as const;
 
 /** The one-glyph cue beside a bar, so state never rests on colour alone. */

@@ -23,11 +23,11 @@ export const milestoneLabel = (milestone: MilestoneDto): string =>
   `Milestone ${milestone.key} ${milestone.name}: ${milestone.due ? `due ${milestone.due}` : 'no due date'}, ${scheduleText(milestone.schedule)}`;
 
 /** "PAY-5 blocks PAY-7 (conflict: PAY-7 is due before PAY-5 ends)" */
-export const dependencyLabel = (dependency: DependencyDto): string =>
+export const dependencyLabel = (dependency: Pick<DependencyDto, 'fromKey' | 'toKey' | 'violated'>): string =>
   `${dependency.fromKey} blocks ${dependency.toKey}${dependency.violated ? ` (conflict: ${dependency.toKey} is due before ${dependency.fromKey} ends)` : ''}`;
 
 /** Per row, what it blocks and what blocks it, for the row's accessible name. */
-export function dependencyNotes(dependencies: readonly DependencyDto[]): Map<string, string[]> {
+export function dependencyNotes(dependencies: readonly Pick<DependencyDto, 'fromRowId' | 'toRowId' | 'fromKey' | 'toKey' | 'violated'>[]): Map<string, string[]> {
   const notes = new Map<string, string[]>();
   const add = (rowId: string, note: string) => {
     const list = notes.get(rowId);

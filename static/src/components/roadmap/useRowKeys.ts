@@ -3,9 +3,10 @@ import type { RoadmapRowDto } from '../../../../src/contract';
 import { moveIndex } from './visibleRows';
 
 interface RowKeysInput {
-  rows: readonly RoadmapRowDto[];
-  indexById: ReadonlyMap<string, number>;
-  collapsed: ReadonlySet<string>;
+  /** Rows showing, in all (most of them not loaded). */
+  total: number;
+  /** The row at an index, when its page is loaded. */
+  rowAt: (index: number) => RoadmapRowDto | undefined;
   onToggle: (id: string) => void;
   reveal: (index: number) => void;
   pageSize: number;
@@ -15,11 +16,12 @@ interface RowKeysInput {
 /**
  * Roving focus over the rows (one row is in the tab order) and the tree keys:
  * ↑ ↓ PageUp PageDown Home End move, Enter / Space toggle, → expands, ← collapses or goes to the parent.
+ * Moves work over rows still loading; toggles wait for the row to be there.
  */
-export function useRowKeys({ rows, indexById, collapsed, onToggle, reveal, pageSize, container }: RowKeysInput) {
+export function useRowKeys({ total, rowAt, onToggle, reveal, pageSize, container }: RowKeysInput) {
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
-  const current = Math.max(0, Math.min(active, rows.length - 1));
+  const current = Math.max(0, Math.min(active, total - 1));
 
   useEffect(() => {
     if (!focusPending.current) return;
@@ -41,22 +43,21 @@ export function useRowKeys({ rows, indexById, collapsed, onToggle, reveal, pageS
       const target = event.target as HTMLElement;
       if (target.getAttribute('role') !== 'row') return; // the toggle button handles its own keys
       const index = Number(target.dataset.rowIndex);
-      const row = rows[index];
-      if (!row) return;
-      const next = moveIndex(event.key, index, rows.length, pageSize);
-      const expanded = row.hasChildren && !collapsed.has(row.id);
-      const parent = row.parentId === null ? undefined : indexById.get(row.parentId);
+      const next = moveIndex(event.key, index, total, pageSize);
+      const row = rowAt(index);
+      const expanded = row !== undefined && row.hasChildren && !row.collapsed;
       if (next !== null) focusRow(next);
+      else if (row === undefined) return;
       else if (event.key === 'Enter' || event.key === ' ') {
         if (row.hasChildren) onToggle(row.id);
       }
       else if (event.key === 'ArrowRight' && row.hasChildren && !expanded) onToggle(row.id);
       else if (event.key === 'ArrowLeft' && expanded) onToggle(row.id);
-      else if (event.key === 'ArrowLeft' && parent !== undefined) focusRow(parent);
+      else if (event.key === 'ArrowLeft' && row.parentIndex !== null) focusRow(row.parentIndex);
       else return;
       event.preventDefault();
     },
-    [rows, indexById, collapsed, onToggle, pageSize, focusRow],
+    [total, rowAt, onToggle, pageSize, focusRow],
   );
 
   /** A click or Tab into a row makes it the active one. */

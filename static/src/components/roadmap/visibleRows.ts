@@ -1,33 +1,7 @@
 /**
- * Pure row maths of the roadmap: which rows a collapsed set leaves showing, which of those the scroll
- * position puts on screen, and where keyboard moves go. No React here.
+ * Pure row maths of the roadmap: which of the rows showing the scroll position puts on screen, and where
+ * keyboard moves go (the server decides which rows collapsing leaves showing). No React here.
  */
-import type { RoadmapRowDto } from '../../../../src/contract';
-
-/**
- * The rows left showing, in tree order: a row is hidden when any ancestor is collapsed.
- * Relies on the contract's order (parents before their children); a row whose parent is not in the list shows,
- * and a collapsed id that is not a listed row hides nothing.
- */
-export function flattenRows(rows: readonly RoadmapRowDto[], collapsed: ReadonlySet<string>): RoadmapRowDto[] {
-  if (collapsed.size === 0) return rows.slice();
-  const hidden = new Set<string>();
-  const seen = new Set<string>();
-  const shown: RoadmapRowDto[] = [];
-  for (const row of rows) {
-    const parent = row.parentId;
-    seen.add(row.id);
-    if (parent !== null && (hidden.has(parent) || (collapsed.has(parent) && seen.has(parent)))) {
-      hidden.add(row.id);
-      continue;
-    }
-    shown.push(row);
-  }
-  return shown;
-}
-
-/** Ids of every row that can be collapsed ("Collapse all"). */
-export const collapsibleIds = (rows: readonly RoadmapRowDto[]): string[] => rows.filter((row) => row.hasChildren).map((row) => row.id);
 
 export interface RowWindow {
   /** Index of the first and last row to render (inclusive); last < first when there is nothing to render. */

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fetchRoadmap } from '../../services/invokes';
+import { collapseQuery, type CollapseState } from './collapseState';
+import { RoadmapPages, type RoadmapPagesView } from './roadmapPages';
+
+export interface RoadmapPagesHandle {
+  view: RoadmapPagesView;
+  /** Tell which rows are on screen; their pages are fetched if missing. */
+  want: (first: number, last: number) => void;
+  retry: () => void;
+}
+
+/** The roadmap of a project (or the whole) under a collapse state, fetched page by page as the grid scrolls. */
+export function useRoadmapPages(projectKey: string | null, collapse: CollapseState): RoadmapPagesHandle {
+  const question = useMemo(() => ({ scope: { projectKey }, ...collapseQuery(collapse) }), [projectKey, collapse]);
+  const [pages] = useState(() => new RoadmapPages(question));
+  const [version, setVersion] = useState(0);
+  const alive = useRef(true);
+  const changed = useCallback(() => {
+    if (alive.current) setVersion((n) => n + 1);
+  }, []);
+
+  const pump = useCallback(() => {
+    let started = false;
+    for (let request = pages.nextRequest(); request !== null; request = pages.nextRequest()) {
+      started = true;
+      const asked = request;
+      fetchRoadmap(asked.query).then(
+        (answer) => pages.settle(asked, { answer }),
+        (error: unknown) => pages.settle(asked, { message: error instanceof Error ? error.message : String(error) }),
+      ).then((kept) => {
+        if (kept) changed();
+        // A settled request frees a place for the next page.
+        if (alive.current) pump();
+      });
+    }
+    if (started) changed();
+  }, [pages, changed]);
+
+  useEffect(() => {
+    alive.current = true;
+    if (pages.ask(question)) changed();
+    pump();
+    return () => {
+      alive.current = false;
+    };
+  }, [pages, question, pump, changed]);
+
+  const want = useCallback(
+    (first: number, last: number) => {
+      pages.want(first, last);
+      pump();
+    },
+    [pages, pump],
+  );
+  const retry = useCallback(() => {
+    pages.retry();
+    changed();
+    pump();
+  }, [pages, pump, changed]);
+
+  // `version` marks each change of the mutable pages, so the view is rebuilt only then.
+  const view = useMemo(() => pages.view(), [pages, version]);
+  return { view, want, retry };
+}

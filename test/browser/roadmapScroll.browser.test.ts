@@ -1,0 +1,131 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { measureRoadmapScroll } from '../../bench/scenarios/roadmapScroll';
+import { DEMO_USERS, generateDemoSite } from '../../dev/demo/generate';
+import type { SiteData } from '../../dev/emulator/siteData';
+import type { LocalPlatform } from '../../dev/platform';
+import { PANEL_KEYS, type ResolverResponse, type RoadmapDto } from '../../src/contract';
+import { DEFAULT_CONFIG, resolveScope, roadmap } from '../../src/domain';
+import { launchChromium } from '../support/browser';
+import { expectedModel } from '../support/expectedModel';
+import { GLOBAL_PAGE, startTestPlatform, TEST_ANCHOR } from '../support/platform';
+
+const ROW_HEIGHT = 32;
+
+/** A roadmap of ~500 rows, more than one window: the Gantt fetches the rows around what is on screen. */
+describe('a roadmap longer than one window, in a browser', () => {
+  let site: SiteData;
+  let platform: LocalPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = generateDemoSite({ seed: 7, anchorDate: TEST_ANCHOR, scale: 3 });
+    [platform, browser] = await Promise.all([startTestPlatform(site), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  async function openRoadmap(): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addCookies([{ name: 'to_user', value: DEMO_USERS.admin, url: platform.host.url }]);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(platform.host.url);
+    const app = page.frameLocator('#forge-app');
+    await app.getByTestId('tab-roadmap').click({ timeout: 30_000 });
+    await app.getByTestId('roadmap-row-root').waitFor({ timeout: 30_000 });
+    return { page, app, errors };
+  }
+
+  /** The resolver's own answer for a window, as the page's caller. */
+  async function serverWindow(offset: number, limit: number): Promise<RoadmapDto> {
+    const payload = { scope: { projectKey: null }, window: { offset, limit } };
+    const response = (await platform.runtime.invoke({ functionKey: PANEL_KEYS.roadmap, payload, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })) as ResolverResponse<RoadmapDto>;
+    if (!response.success) throw new Error(response.error.message);
+    return response.data;
+  }
+
+  /** No page of rows on its way (so none is cut off when the platform closes). */
+  const settled = (app: FrameLocator) => app.locator('[data-testid="roadmap-scroller"][aria-busy="false"]').waitFor();
+  const rowCount = async (app: FrameLocator) => Number(await app.getByRole('treegrid').getAttribute('aria-rowcount')) - 1;
+
+  it('scrolled down, shows the rows of a later window with their own labels', async () => {
+    const { app, errors } = await openRoadmap();
+    const model = expectedModel(site, DEMO_USERS.admin);
+    const whole = roadmap(model, DEFAULT_CONFIG, resolveScope(model, null), TEST_ANCHOR);
+    expect(whole.rows.length).toBeGreaterThan(450);
+    await expect(rowCount(app)).resolves.toBe(whole.rows.length);
+
+    const later = await serverWindow(420, 12);
+    const [target] = later.rows;
+    if (!target) throw new Error('no row at 420');
+    await expect(app.getByTestId(`roadmap-row-${target.id}`).count()).resolves.toBe(0);
+    await app.getByTestId('roadmap-scroller').evaluate((element, top) => (element.scrollTop = top), 420 * ROW_HEIGHT);
+
+    await app.getByTestId(`roadmap-row-${target.id}`).waitFor();
+    await app.getByTestId('roadmap-row-loading').first().waitFor({ state: 'detached' });
+    const byId = new Map(whole.rows.map((row) => [row.id, row]));
+    for (const [n, row] of later.rows.entries()) {
+      const element = app.getByTestId(`roadmap-row-${row.id}`);
+      await expect(element.getAttribute('aria-rowindex')).resolves.toBe(String(420 + n + 2));
+      // The same row the domain builds from the site: its name, key and type.
+      const expected = byId.get(row.id);
+      expect(expected).toMatchObject({ name: row.name, key: row.key, typeName: row.typeName });
+      await expect(element.getAttribute('aria-label')).resolves.toMatch(new RegExp(`^${(row.key ? `${row.key} ${row.name}` : row.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      await expect(element.textContent()).resolves.toContain(row.name);
+    }
+    await expect(app.getByTestId('roadmap-row-root').count()).resolves.toBe(0); // virtualised away
+    await settled(app);
+    expect(errors).toEqual([]);
+  });
+
+  it('moves focus across windows with the keyboard, and collapses and expands through the server', async () => {
+    const { app, errors } = await openRoadmap();
+    const total = await rowCount(app);
+    const root = app.getByTestId('roadmap-row-root');
+    await root.click();
+    await root.press('End');
+    const last = app.locator(`[data-row-index="${total - 1}"]`);
+    await expect(last.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await last.locator('[data-roadmap-name]').waitFor(); // loaded, no longer a placeholder
+    await last.press('Home');
+    await expect(root.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+
+    // Enter collapses the root: one row left, still focused; Enter again brings every row back.
+    await root.press('Enter');
+    await app.locator('[role="treegrid"][aria-rowcount="2"]').waitFor();
+    await expect(root.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(root.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await root.press('Enter');
+    await app.locator(`[role="treegrid"][aria-rowcount="${total + 1}"]`).waitFor();
+
+    // Collapse all, then open the root: its workstreams show, each collapsed.
+    await app.getByTestId('roadmap-collapse-all').click();
+    await app.locator('[role="treegrid"][aria-rowcount="2"]').waitFor();
+    await app.getByTestId('roadmap-toggle-root').click();
+    const workstreams = (await serverWindow(0, 1000)).rows.filter((row) => row.depth === 1);
+    await app.locator(`[role="treegrid"][aria-rowcount="${workstreams.length + 2}"]`).waitFor();
+    const first = app.getByTestId(`roadmap-row-${workstreams[0]?.id}`);
+    await expect(first.getAttribute('aria-expanded')).resolves.toBe('false');
+    await app.getByTestId('roadmap-expand-all').click();
+    await app.locator(`[role="treegrid"][aria-rowcount="${total + 1}"]`).waitFor();
+    await settled(app);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives the scroll benchmark sane figures', async () => {
+    const { page, app, errors } = await openRoadmap();
+    const figures = await measureRoadmapScroll(page, { rows: 150, durationMs: 1000 });
+    expect(figures.frames).toBeGreaterThan(0);
+    expect(figures.rowsScrolled).toBeGreaterThan(0);
+    expect(figures.rowsScrolled).toBeLessThanOrEqual(150);
+    expect(figures.droppedFrames).toBeLessThanOrEqual(figures.frames);
+    expect(figures.longestFrameMs).toBeGreaterThanOrEqual(figures.p95FrameMs);
+    expect(figures.p95FrameMs).toBeGreaterThan(0);
+    await expect(measureRoadmapScroll(page, { rows: 100_000, durationMs: 100 })).rejects.toThrow(/fewer than the 100000 to scroll/);
+    await settled(app);
+    expect(errors).toEqual([]);
+  });
+});
