@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteData, SiteUser } from './emulator/siteData';
 import { startEmulator, type RunningEmulator } from './emulator';
-import { startForgeRuntime, type ForgeRuntime, type InvocationReport } from './runtime/runtime';
+import { startForgeRuntime, type DeliveryMode, type ForgeRuntime, type InvocationReport } from './runtime/runtime';
+import { installedEvent } from './runtime/productEvents';
 import type { JiraCredential } from './runtime/productFetch';
 import { startPageHost, type RunningPageHost } from './host/server';
 import type { HostProject, HostUser } from './host/hostUsers';
@@ -16,10 +17,19 @@ export interface PlatformOptions {
   appRoot?: string;
   hostPort?: number;
   emulatorPort?: number;
-  kvsFile?: string;
+  /** The local KVS file (default `.local/kvs.json` under appRoot), or null to keep the store in memory only. */
+  kvsFile?: string | null;
   emulatorLatencyMs?: number;
-  /** How long an invocation may run before the runtime stops it as Forge would (default: Forge's 25 s). */
+  /** How long a UI resolver invocation may run before the runtime stops it as Forge would (default: Forge's 25 s). */
   invocationTimeoutMs?: number;
+  /** Overrides the limit of consumer and scheduled trigger functions (default: their timeoutSeconds, else 55 s). */
+  asyncTimeoutMs?: number;
+  /** Async event delivery: 'auto' (default) on their own after their (capped) delay, 'manual' only on runtime.events.drain(). */
+  events?: DeliveryMode;
+  /** Caps async event delays in 'auto' mode (default 1000 ms). */
+  maxEventDelayMs?: number;
+  /** Run scheduledTrigger modules on their interval (default false). */
+  scheduledTriggers?: boolean;
   logInvocations?: (report: InvocationReport) => void;
 }
 
@@ -27,6 +37,8 @@ export interface LocalPlatform {
   emulator: RunningEmulator;
   runtime: ForgeRuntime;
   host: RunningPageHost;
+  /** Sends the app its `avi:forge:installed:app` lifecycle event; resolves when the subscribed triggers finish. */
+  install(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,8 +55,8 @@ function noteFor(user: SiteUser, allProjectKeys: readonly string[]): string {
 /** Starts the Jira emulator, the Forge runtime running the real handler, and the page host, wired together. */
 export async function startLocalPlatform(options: PlatformOptions): Promise<LocalPlatform> {
   const appRoot = options.appRoot ?? path.resolve(__dirname, '..');
-  const kvsFile = options.kvsFile ?? path.join(appRoot, '.local', 'kvs.json');
-  mkdirSync(path.dirname(kvsFile), { recursive: true });
+  const kvsFile = options.kvsFile === undefined ? path.join(appRoot, '.local', 'kvs.json') : options.kvsFile;
+  if (kvsFile !== null) mkdirSync(path.dirname(kvsFile), { recursive: true });
   const { site } = options;
   const app = site.users.find((u) => u.accountId === options.appAccountId);
   if (!app) throw new Error(`The site has no app account ${options.appAccountId}`);
@@ -56,8 +68,16 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
     app: credentialOf(app),
     users: new Map(site.users.map((u) => [u.accountId, credentialOf(u)])),
     kvsFile,
+    deliverEvents: options.events ?? 'auto',
+    runScheduledTriggers: options.scheduledTriggers ?? false,
     ...(options.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: options.invocationTimeoutMs } : {}),
+    ...(options.asyncTimeoutMs !== undefined ? { asyncTimeoutMs: options.asyncTimeoutMs } : {}),
+    ...(options.maxEventDelayMs !== undefined ? { maxEventDelayMs: options.maxEventDelayMs } : {}),
     ...(options.logInvocations ? { log: options.logInvocations } : {}),
+  });
+  // Jira delivers issue events to the app's triggers after the write, never inside the request that made it.
+  const stopIssueEvents = emulator.onIssueEvent((event) => {
+    runtime.dispatchProductEvent(event).catch((error: unknown) => console.error('Local platform: dispatching an issue event failed', error));
   });
   const projectKeys = site.projects.map((p) => p.key);
   const users: HostUser[] = options.switcherAccountIds
@@ -70,9 +90,14 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
     emulator,
     runtime,
     host,
+    install: async () => {
+      await runtime.dispatchProductEvent(installedEvent(options.switcherAccountIds[0]));
+    },
     close: async () => {
+      stopIssueEvents();
       await host.close();
       await emulator.close();
+      await runtime.close();
     },
   };
 }

@@ -1,5 +1,13 @@
 import { generateDemoSite, DEMO_USERS } from './demo/generate';
 import { startLocalPlatform } from './platform';
+import type { InvocationReport } from './runtime/runtime';
+
+/** One line per invocation: resolvers by caller; triggers, schedules and consumers by kind and module. */
+function describeInvocation(r: InvocationReport): string {
+  const outcome = `${r.outcome} in ${r.durationMs} ms, ${r.jiraRequests} Jira requests${r.error ? ` (${r.error})` : ''}`;
+  if (r.kind === 'resolver') return `[forge] ${r.functionKey} as ${r.accountId ?? 'anonymous'}: ${outcome}`;
+  return `[forge] ${r.kind} ${r.functionKey} (${r.moduleKey}): ${outcome}`;
+}
 
 /** `npm start`: the app on the demo transformation, with every piece on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -9,9 +17,12 @@ async function main(): Promise<void> {
     appAccountId: DEMO_USERS.app,
     switcherAccountIds: [DEMO_USERS.admin, DEMO_USERS.teamMember, DEMO_USERS.limited],
     hostPort: Number(process.env.PORT ?? 8000),
-    logInvocations: (r) => console.log(`[forge] ${r.functionKey} as ${r.accountId ?? 'anonymous'}: ${r.outcome} in ${r.durationMs} ms, ${r.jiraRequests} Jira requests${r.error ? ` (${r.error})` : ''}`),
+    scheduledTriggers: true,
+    logInvocations: (r) => console.log(describeInvocation(r)),
   });
   console.log(`Jira emulator: ${platform.emulator.url} (${site.issues.length} issues in ${site.projects.length} projects)`);
+  // The app builds what it keeps (its snapshot) when it is installed, as on a real site.
+  await platform.install();
   console.log(`\nTransformation Office is running. Open ${platform.host.url}/\n`);
   const stop = () => void platform.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { jiraError, type JsonReply } from './http';
 import type { SiteData, SiteUser } from './siteData';
 import type { SiteView } from './siteView';
+import type { IssueWriter } from './writes/issueWriter';
 
 /** What a route handler gets for one request. */
 export interface RequestContext {
@@ -16,6 +17,8 @@ export interface RequestContext {
   base: string;
   now: Date;
   user: SiteUser | undefined;
+  /** Issue creates, edits and deletes go through this, whichever way they arrive. */
+  issues: IssueWriter;
 }
 
 export interface UserContext extends RequestContext {

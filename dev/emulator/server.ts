@@ -10,6 +10,7 @@ import { JIRA_ROUTES } from './routes';
 import type { SiteData } from './siteData';
 import { SiteView } from './siteView';
 import type { StatsCounter } from './stats';
+import type { IssueWriter } from './writes/issueWriter';
 
 export interface EmulatorState {
   site: SiteData;
@@ -20,6 +21,7 @@ export interface EmulatorState {
   clock: () => Date;
   /** The emulator's own URL, known once it listens. */
   base: () => string;
+  issues: IssueWriter;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,7 +44,7 @@ function answerJira(method: string, url: URL, body: string, authorization: strin
         : jiraError(404, `No REST resource matches ${method} ${url.pathname}.`);
     }
     const user = auth.kind === 'user' ? auth.user : undefined;
-    const ctx: RequestContext = { method, url, params: match.params, body, site: state.site, base: state.base(), now: state.clock(), user };
+    const ctx: RequestContext = { method, url, params: match.params, body, site: state.site, base: state.base(), now: state.clock(), user, issues: state.issues };
     if (match.route.anonymous) return match.route.handle(ctx);
     if (!user) throw unauthorized('anonymous');
     return match.route.handle({ ...ctx, user, view: new SiteView(state.site, user) });
@@ -77,7 +79,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: Emulator
   if (delay > 0) await sleep(delay);
   const reply =
     fault?.status !== undefined ? faultReply(fault.status, fault.retryAfterSeconds, state.clock()) : answerJira(method, url, body, req.headers.authorization, state);
-  const payload = serialize(reply);
+  // 204 No Content carries no body at all.
+  const payload = reply.status === 204 ? '' : serialize(reply);
   send(res, reply.status, fault?.malformedBody ? truncate(payload) : payload, reply.headers);
 }
 

@@ -1,6 +1,5 @@
 import { currentInvocation } from './invocationContext';
-
-const APP_ID = '00000000-0000-4000-8000-000000000000';
+import { APP_ID } from './productEvents';
 
 const noopMetrics = {
   counter: () => ({ incr: () => undefined, decr: () => undefined }),

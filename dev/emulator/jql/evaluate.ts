@@ -62,13 +62,13 @@ function describe(operand: Operand): string {
   return `(${operand.items.map(describe).join(', ')})`;
 }
 
-function resolveAll(field: JqlField, operands: readonly Operand[], errors: string[]): Resolved[] {
+function resolveAll(field: JqlField, operator: Operator, operands: readonly Operand[], errors: string[]): Resolved[] {
   const resolved: Resolved[] = [];
   for (const operand of operands) {
     if (operand.kind === 'empty') resolved.push(EMPTY);
     else if (operand.kind === 'list') errors.push(`The operator does not support nested lists: '${describe(operand)}'.`);
     else {
-      const value = field.resolve(operand);
+      const value = field.resolve(operand, operator);
       if (typeof value === 'object') errors.push(value.error);
       else resolved.push(value);
     }
@@ -111,7 +111,7 @@ function compileTerminal(field: JqlField, operator: Operator, operand: Operand, 
   }
 
   const operands = operand.kind === 'list' ? operand.items : [operand];
-  const resolved = resolveAll(field, operands, errors);
+  const resolved = resolveAll(field, operator, operands, errors);
   const wantsEmpty = resolved.includes(EMPTY);
   const wanted = resolved.filter((v): v is Scalar => v !== EMPTY);
   const hasAny = (values: Scalar[]): boolean => wanted.some((w) => values.includes(w));

@@ -20,8 +20,8 @@ export interface JqlField {
   operators: ReadonlySet<Operator>;
   /** The issue's values in canonical form; none means EMPTY. */
   values(issue: SiteIssue): Scalar[];
-  /** A query value in the same canonical form, or Jira's message for it. */
-  resolve(operand: SingleOperand): Scalar | { error: string };
+  /** A query value in the same canonical form, or Jira's message for it; `operator` is the clause's. */
+  resolve(operand: SingleOperand, operator: Operator): Scalar | { error: string };
   /** For > >= < <=: undefined when the two cannot be ordered, which matches nothing. */
   compare(a: Scalar, b: Scalar): number | undefined;
   /** Words searched by ~ and !~. */

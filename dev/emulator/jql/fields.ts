@@ -55,20 +55,39 @@ function userField(label: string, env: JqlEnv, read: (issue: SiteIssue) => strin
   });
 }
 
+const ISSUE_ID = /^\d+$/;
+const RANGE_OPERATORS: ReadonlySet<Operator> = new Set<Operator>(['>', '>=', '<', '<=']);
+
+/**
+ * `issuekey`, `key`, `issue` and `id`: an issue holds its key (string) and its id (number). A key in the query
+ * compares keys within its project; a number is an issue id, compared numerically over the whole site, and a
+ * range (`id > 10050`) does not need that issue to exist, which incremental readers rely on after deletes.
+ * `ORDER BY id` sorts by issue id, the other names by project then key number.
+ */
 function issueKeyField(label: string, env: JqlEnv): JqlField {
   const operators = new Set<Operator>([...ORDERED_OPERATORS].filter((op) => op !== 'IS' && op !== 'IS NOT'));
-  return referenceField(label, {
+  const byId = label.toLowerCase() === 'id';
+  const base = referenceField(label, {
     operators,
-    values: (issue) => [issue.key.toUpperCase()],
-    lookup: (text) => env.view.visibleIssue(text)?.key.toUpperCase(),
+    values: (issue) => [issue.key.toUpperCase(), Number(issue.id)],
+    lookup: (text) => {
+      const issue = env.view.visibleIssue(text);
+      if (!issue) return undefined;
+      return ISSUE_ID.test(text) ? Number(issue.id) : issue.key.toUpperCase();
+    },
     notFound: (text) =>
-      KEY_PATTERN.test(text) || /^\d+$/.test(text)
+      KEY_PATTERN.test(text) || ISSUE_ID.test(text)
         ? `An issue with key '${text}' does not exist for field '${label}'.`
         : `The issue key '${text}' for field '${label}' is invalid.`,
-    compare: keyCompareWithinProject,
-    sortValue: (issue) => issue.key,
-    sortCompare: keyOrder,
+    compare: (a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : keyCompareWithinProject(a, b)),
+    sortValue: byId ? (issue) => Number(issue.id) : (issue) => issue.key,
+    sortCompare: byId ? (a, b) => Number(a) - Number(b) : keyOrder,
   });
+  return {
+    ...base,
+    resolve: (operand, operator) =>
+      operand.kind === 'value' && RANGE_OPERATORS.has(operator) && ISSUE_ID.test(operand.text) ? Number(operand.text) : base.resolve(operand, operator),
+  };
 }
 
 type SystemFactory = (label: string, env: JqlEnv) => JqlField;

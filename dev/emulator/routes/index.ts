@@ -1,7 +1,9 @@
 import type { Route } from '../context';
+import { bulkFetchRoutes } from './bulkFetch';
 import { changelogRoutes } from './changelog';
 import { fieldRoutes } from './fields';
 import { issueRoutes } from './issue';
+import { issueWriteRoutes } from './issueWrite';
 import { permissionRoutes } from './permissions';
 import { projectRoutes } from './projects';
 import { searchRoutes } from './search';
@@ -9,7 +11,9 @@ import { systemRoutes } from './system';
 
 export const JIRA_ROUTES: readonly Route[] = [
   ...searchRoutes,
+  ...bulkFetchRoutes,
   ...issueRoutes,
+  ...issueWriteRoutes,
   ...fieldRoutes,
   ...systemRoutes,
   ...projectRoutes,

@@ -5,8 +5,9 @@ import { fieldCatalog } from '../fieldCatalog';
 import { fieldTokens, selectFields } from '../fieldSelection';
 import { jiraError, ok } from '../http';
 import { issueFieldCandidates, renderIssue } from '../issueView';
+import { ISSUE_NOT_FOUND } from '../writes/issueWriter';
 
-export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
+export { ISSUE_NOT_FOUND };
 
 const querySchema = z.object({
   fields: z.array(z.string()),

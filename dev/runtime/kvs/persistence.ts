@@ -6,7 +6,7 @@
  * either the complete previous file or the complete new one, never a torn file. A crash can leave a stray
  * `<file>.<pid>-<n>.tmp` behind; it is never read.
  */
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 import { z } from 'zod';
@@ -57,14 +57,6 @@ const FileSchema = z.object({
   entities: z.custom<Record<string, unknown>>(isPlainObject),
 });
 
-interface FileContent {
-  format: 'forge-local-kvs';
-  version: 1;
-  kvs: Record<string, StoredItem>;
-  secrets: Record<string, StoredItem>;
-  entities: Record<string, Record<string, StoredItem>>;
-}
-
 function itemsFromFile(raw: unknown, where: string): Map<string, StoredItem> {
   if (!isPlainObject(raw)) throw new Error(`${where} is not an object`);
   const items = new Map<string, StoredItem>();
@@ -79,22 +71,44 @@ function itemsFromFile(raw: unknown, where: string): Map<string, StoredItem> {
   return items;
 }
 
-// Object.fromEntries defines own data properties, so '__proto__' stays a normal key in the JSON.
-const toRecord = (items: Map<string, StoredItem>): Record<string, StoredItem> => Object.fromEntries(items);
+/**
+ * Each stored item's JSON, computed once: items are never mutated (a write stores a fresh item), so a snapshot
+ * of a large store costs string concatenation, not a JSON.stringify of every value on every write.
+ */
+const itemJson = new WeakMap<StoredItem, string>();
 
-export function serialiseState(state: StoreState): string {
-  const content: FileContent = {
-    format: 'forge-local-kvs',
-    version: 1,
-    kvs: toRecord(state.kvs),
-    secrets: toRecord(state.secrets),
-    entities: Object.fromEntries([...state.entities].map(([name, items]) => [name, toRecord(items)])),
-  };
-  return `${JSON.stringify(content, null, 2)}\n`;
+function jsonOf(item: StoredItem): string {
+  let json = itemJson.get(item);
+  if (json === undefined) {
+    const { value, createdAt, updatedAt, expiresAt } = item;
+    json = JSON.stringify(expiresAt === undefined ? { value, createdAt, updatedAt } : { value, createdAt, updatedAt, expiresAt });
+    itemJson.set(item, json);
+  }
+  return json;
 }
 
-/** Reads the store file; a missing file is an empty store, an unreadable or malformed one is an error. */
-export async function loadState(file: string): Promise<StoreState> {
+// Keys are written with JSON.stringify, so '__proto__' stays a normal key in the file (JSON.parse reads it as one).
+function itemsJson(items: Map<string, StoredItem>): string {
+  if (items.size === 0) return '{}';
+  const lines: string[] = [];
+  for (const [key, item] of items) lines.push(`${JSON.stringify(key)}:${jsonOf(item)}`);
+  return `{\n${lines.join(',\n')}\n}`;
+}
+
+/** The file's text: one item per line, so a large store stays readable and diffable. */
+export function serialiseState(state: StoreState): string {
+  const entities = [...state.entities].map(([name, items]) => `${JSON.stringify(name)}:${itemsJson(items)}`);
+  return (
+    `{"format":"forge-local-kvs","version":1,\n` +
+    `"kvs":${itemsJson(state.kvs)},\n` +
+    `"secrets":${itemsJson(state.secrets)},\n` +
+    `"entities":{${entities.join(',\n')}}}\n`
+  );
+}
+
+/** Reads the store file; a missing file (or none, for a memory-only store) is an empty store, a malformed one an error. */
+export async function loadState(file: string | null): Promise<StoreState> {
+  if (file === null) return emptyState();
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -135,6 +149,8 @@ export class SimulatedWriteFailure extends Error {
 
 let tempCounter = 0;
 
+const tempName = (file: string): string => `${file}.${process.pid}-${++tempCounter}.tmp`;
+
 /**
  * Writes `content` to `file` atomically. With `simulateCrash`, only half the content reaches the temp file and
  * the write is abandoned before the rename, as a crash mid-write would leave it.
@@ -142,8 +158,7 @@ let tempCounter = 0;
 export async function writeFileAtomic(file: string, content: string, simulateCrash = false): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
-  tempCounter += 1;
-  const temp = `${file}.${process.pid}-${tempCounter}.tmp`;
+  const temp = tempName(file);
   const handle = await fs.open(temp, 'wx');
   try {
     try {
@@ -171,5 +186,18 @@ export async function writeFileAtomic(file: string, content: string, simulateCra
     }
   } catch {
     // Not supported everywhere (e.g. Windows); the rename is still atomic.
+  }
+}
+
+/** The same replace-by-rename, synchronously: for the last write of a process that is exiting. */
+export function writeFileAtomicSync(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = tempName(file);
+  try {
+    writeFileSync(temp, content, 'utf8');
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
   }
 }

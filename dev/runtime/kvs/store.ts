@@ -1,12 +1,14 @@
 /**
  * LocalKvsStore: answers the HTTP-ish requests the real `@forge/kvs` package sends through
- * `global.__forge_fetch__` (POST `/api/v1/...` with a JSON body), backed by one JSON file on disk.
+ * `global.__forge_fetch__` (POST `/api/v1/...` with a JSON body), backed by one JSON file on disk, or by memory only.
  *
  * Concurrency: every request runs through one promise queue, so requests are applied one at a time in arrival
  * order (writes are serialised, and a read issued after a write sees it).
- * Atomicity: a mutating request works on a copy of the in-memory state; only after the file has been replaced
- * (temp file + rename, see persistence.ts) does the copy become the live state. If the write fails, nothing
- * changes, in memory or on disk.
+ * Atomicity: a mutating request works on a copy of the in-memory state. Write-through (the default): only after
+ * the file has been replaced (temp file + rename, see persistence.ts) does the copy become the live state; if the
+ * write fails, nothing changes, in memory or on disk. Coalesced (`writeDelayMs` > 0, see writeBehind.ts): the copy
+ * becomes live at once and the file follows within `writeDelayMs`; a failure simulated by `failNextWrites` still
+ * fails that request and leaves memory as it was, after first putting every earlier write on disk.
  */
 import {
   checkConditionValues,
@@ -62,10 +64,16 @@ import {
   type KeySpace,
   type ResolvedIndex,
 } from './validation';
+import { WriteBehind } from './writeBehind';
 
 export interface KvsStoreOptions {
-  /** JSON file persisted on disk (created on first write; parent directories too). */
-  file: string;
+  /** JSON file persisted on disk (created on first write; parent directories too), or null to keep it in memory only. */
+  file: string | null;
+  /**
+   * 0 (the default): every mutating request is on disk before it is answered. More: writes are answered from
+   * memory and the file is rewritten at most once per this many ms, on flush()/close(), and when the process exits.
+   */
+  writeDelayMs?: number;
   /**
    * Custom entity definitions in the manifest's `app.storage.entities` shape. When given, entity names, attribute
    * types and index names are checked against them like Forge does after a deploy. When omitted, any entity name
@@ -157,9 +165,10 @@ const txOperation = (
 const slotId = (key: string, entityName: string | undefined): string => `${entityName ?? ''}\u0000${key}`;
 
 export class LocalKvsStore {
-  private readonly file: string;
+  private readonly file: string | null;
   private readonly definitions: ReadonlyMap<string, EntityDefinition> | undefined;
   private readonly clock: () => number;
+  private readonly writeBehind: WriteBehind | undefined;
   private state: StoreState | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private pendingWriteFailures = 0;
@@ -168,6 +177,18 @@ export class LocalKvsStore {
     this.file = opts.file;
     this.definitions = opts.entities === undefined ? undefined : new Map(opts.entities.map((d) => [d.name, d]));
     this.clock = opts.now ?? Date.now;
+    const delay = opts.writeDelayMs ?? 0;
+    this.writeBehind = opts.file !== null && delay > 0 ? new WriteBehind(opts.file, delay, () => this.state) : undefined;
+  }
+
+  /** Resolves once every write answered so far is on disk (at once for write-through and memory-only stores). */
+  flush(): Promise<void> {
+    return this.writeBehind?.flush() ?? Promise.resolve();
+  }
+
+  /** Flushes and stops the coalescing timer; the store still answers requests afterwards. */
+  async close(): Promise<void> {
+    await this.writeBehind?.close();
   }
 
   /** Answers one @forge/kvs request. Never rejects: failures come back as Forge-shaped error responses. */
@@ -320,8 +341,17 @@ export class LocalKvsStore {
     for (const [name, items] of draft.entities) if (items.size === 0) draft.entities.delete(name);
     const simulateCrash = this.pendingWriteFailures > 0;
     if (simulateCrash) this.pendingWriteFailures -= 1;
-    await writeFileAtomic(this.file, serialiseState(draft), simulateCrash);
+    if (this.file === null) {
+      if (simulateCrash) throw new SimulatedWriteFailure();
+    } else if (this.writeBehind === undefined) {
+      await writeFileAtomic(this.file, serialiseState(draft), simulateCrash);
+    } else if (simulateCrash) {
+      // A crash now finds on disk every write answered before it, and not this one.
+      await this.writeBehind.flush();
+      await writeFileAtomic(this.file, serialiseState(draft), true);
+    }
     this.state = draft;
+    this.writeBehind?.markDirty();
   }
 
   // ------------------------------------------------------------------------------------------------------------

@@ -1,77 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
-
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { existsSync } from 'node:fs';
 
 import { startTestEmulator, type TestEmulator } from './emulatorClient';
 import { buildFixtureSite, USERS } from './fixtureSite';
-
-/**
- * Validates real emulator responses against the response schemas of Atlassian's OpenAPI
- * description of the Jira Cloud platform REST API v3, read from where the team keeps it.
- */
-const SPEC_PATH = process.env['JIRA_OPENAPI_SPEC'] ?? '/work/shared/jira/jira-platform-openapi.v3.json';
-
-type Json = Record<string, unknown>;
-
-function loadSpec(): Json {
-  if (!existsSync(SPEC_PATH)) {
-    throw new Error(`The Jira emulator contract test needs Jira's OpenAPI description at ${SPEC_PATH} (or set JIRA_OPENAPI_SPEC to its path).`);
-  }
-  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Json;
-  // Jira sends null for absent from/to values in changelog items; the description omits `nullable` there.
-  const changeDetails = ((spec['components'] as Json)['schemas'] as Json)['ChangeDetails'] as { properties: Record<string, Json> };
-  for (const name of ['from', 'fromString', 'to', 'toString']) {
-    const property = changeDetails.properties[name];
-    if (property) property['nullable'] = true;
-  }
-  return spec;
-}
-
-function pointer(...segments: string[]): string {
-  return segments.map((s) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
-}
+import { loadOpenApiContract, SPEC_PATH, type Json, type OpenApiContract } from './openApi';
 
 describe('Jira emulator: responses match Jira OpenAPI description', () => {
   let t: TestEmulator;
-  let ajv: Ajv;
+  let contract: OpenApiContract;
   let spec: Json;
 
   beforeAll(async () => {
-    spec = loadSpec();
-    ajv = new Ajv({ strict: false, allErrors: true, ownProperties: true });
-    addFormats(ajv);
-    ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
-    ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    ajv.addSchema(spec, 'jira');
+    contract = loadOpenApiContract();
+    spec = contract.spec;
     t = await startTestEmulator({ site: buildFixtureSite() });
   });
   afterAll(async () => {
     await t?.emulator.close();
   });
 
-  /** The schema the description gives for one response; fails the test when it gives none. */
-  function responseValidator(path: string, method: string, status: number): ValidateFunction {
-    const operation = ((spec['paths'] as Record<string, Record<string, Json>>)[path] ?? {})[method];
-    const response = (operation?.['responses'] as Record<string, Json> | undefined)?.[String(status)];
-    const hasSchema = (response?.['content'] as Record<string, Json> | undefined)?.['application/json']?.['schema'] !== undefined;
-    const ref = hasSchema
-      ? `jira#/${pointer('paths', path, method, 'responses', String(status), 'content', 'application/json', 'schema')}`
-      : 'jira#/components/schemas/ErrorCollection';
-    if (!hasSchema && status < 400) throw new Error(`The description has no ${status} schema for ${method.toUpperCase()} ${path}`);
-    return ajv.compile({ $ref: ref });
-  }
-
-  function componentValidator(name: string): ValidateFunction {
-    const validate = ajv.getSchema(`jira#/components/schemas/${name}`);
-    if (!validate) throw new Error(`No schema ${name} in the description`);
-    return validate;
-  }
-
-  function expectValid(validate: ValidateFunction, data: unknown, what: string): void {
-    const valid = validate(data);
-    if (!valid) throw new Error(`${what} does not match the description: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
-  }
+  const responseValidator = (path: string, method: string, status: number) => contract.responseValidator(path, method, status);
+  const componentValidator = (name: string) => contract.componentValidator(name);
+  const expectValid: OpenApiContract['expectValid'] = (validate, data, what) => contract.expectValid(validate, data, what);
 
   async function check(specPath: string, method: 'get' | 'post', url: string, expectedStatus: number, options: { body?: unknown; user?: typeof USERS.alice | null } = {}): Promise<Json> {
     const user = options.user === null ? undefined : (options.user ?? USERS.alice);

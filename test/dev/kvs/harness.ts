@@ -48,11 +48,18 @@ export class FakeClock {
 }
 
 /** Creates a store (on a new temp file unless `file` is given) and makes the package talk to it. */
-export function useStore(opts: Partial<KvsStoreOptions> = {}): { store: LocalKvsStore; file: string } {
+export function useStore(opts: Partial<KvsStoreOptions> & { file?: string } = {}): { store: LocalKvsStore; file: string } {
   const file = opts.file ?? path.join(tempDir(), 'kvs.json');
   const store = new LocalKvsStore({ ...opts, file });
   current = store;
   return { store, file };
+}
+
+/** Creates a memory-only store (no file at all) and makes the package talk to it. */
+export function useMemoryStore(opts: Omit<Partial<KvsStoreOptions>, 'file'> = {}): LocalKvsStore {
+  const store = new LocalKvsStore({ ...opts, file: null });
+  current = store;
+  return store;
 }
 
 afterAll(() => {

@@ -1,0 +1,63 @@
+import type { SiteChangelogEntry, SiteData, SiteIssue } from '../siteData';
+
+/**
+ * What Forge delivers to a `trigger` module subscribed to Jira's issue events: the event type, who acted, a
+ * few fields of the issue (not every custom field) and, for an update, the changelog items of that edit.
+ */
+
+export type IssueEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';
+
+export type IssueEventChangeItem = {
+  field: string;
+  fieldId?: string;
+  fieldtype: 'jira' | 'custom';
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+};
+
+/** A type alias, not an interface, so it fits `Record<string, unknown>`-shaped schemas (e.g. a message to a process). */
+export type IssueEventPayload = {
+  eventType: IssueEventType;
+  /** accountId of the user who made the change. */
+  atlassianId: string;
+  issue: {
+    id: string;
+    key: string;
+    fields: {
+      project: { id: string; key: string; name: string };
+      issuetype: { id: string; name: string };
+      summary: string;
+      status: { id: string; name: string };
+      updated: string;
+      created: string;
+    };
+  };
+  changelog?: { id: string; items: IssueEventChangeItem[] };
+};
+
+export type IssueEventListener = (event: IssueEventPayload) => void;
+
+export function issueEventPayload(eventType: IssueEventType, site: SiteData, issue: SiteIssue, actorAccountId: string, entry?: SiteChangelogEntry): IssueEventPayload {
+  const project = site.projects.find((p) => p.key === issue.projectKey);
+  const type = site.issueTypes.find((t) => t.id === issue.issueTypeId);
+  const status = site.statuses.find((s) => s.id === issue.statusId);
+  return {
+    eventType,
+    atlassianId: actorAccountId,
+    issue: {
+      id: issue.id,
+      key: issue.key,
+      fields: {
+        project: { id: project?.id ?? '', key: issue.projectKey, name: project?.name ?? issue.projectKey },
+        issuetype: { id: issue.issueTypeId, name: type?.name ?? '' },
+        summary: issue.summary,
+        status: { id: issue.statusId, name: status?.name ?? '' },
+        updated: issue.updated,
+        created: issue.created,
+      },
+    },
+    ...(entry ? { changelog: { id: entry.id, items: entry.items.map((item) => ({ ...item })) } } : {}),
+  };
+}

@@ -1,0 +1,26 @@
+import type { EventBroker } from './events/broker';
+import { answerQueueApi } from './events/queueApi';
+import { currentInvocation } from './invocationContext';
+import type { Invoker } from './invoker';
+import { kvsFetch, type LocalKvsStore } from './kvs';
+import type { ProductTarget } from './productFetch';
+
+export type ForgeFetch = (target: ProductTarget, url: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * `global.__forge_fetch__`, through which the real @forge/* packages send everything: KVS requests to the local
+ * store, Atlassian platform ('stargate') requests such as async event pushes to the local queues, and product
+ * requests to Jira, counted against the invocation that made them when they reach it.
+ */
+export function createForgeFetch(parts: { kvs: LocalKvsStore; broker: EventBroker; invoker: Invoker; jira: ForgeFetch }): ForgeFetch {
+  const toKvs = kvsFetch(parts.kvs);
+  return async (target, url, init) => {
+    if (target.type === 'kvs') return toKvs(url, init);
+    if (target.remote === 'stargate') return answerQueueApi(parts.broker, url, init);
+    const invocation = currentInvocation();
+    const response = await parts.jira(target, url, init);
+    // A call the proxy refused (e.g. asUser with no user) never reached Jira.
+    if (invocation && !response.headers.has('forge-proxy-error')) parts.invoker.countJiraRequest(invocation.invocationId);
+    return response;
+  };
+}
