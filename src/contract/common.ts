@@ -22,3 +22,15 @@ export interface ProgressDto {
   ratio: number;
   percentText: string;
 }
+
+/** Where a page's figures came from, so the page can say how fresh they are and whether anything was left out. */
+export interface DataSourceDto {
+  /** 'snapshot': the stored snapshot kept current by Jira's events; 'live': read from Jira for this request. */
+  kind: 'snapshot' | 'live';
+  /** When the figures were last brought up to date with Jira (ISO). */
+  asOf: string;
+  /** Issues of projects the viewer may not browse were left out. */
+  rowsHidden: boolean;
+  /** Why the figures were read live (e.g. the snapshot is still being built), or null. */
+  note: string | null;
+}

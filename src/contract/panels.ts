@@ -2,7 +2,7 @@
  * What the panels of the global and project pages receive. Plain JSON, shared with the Custom UI.
  * Dates are 'yyyy-mm-dd'; ratios are 0..1 with a ready-made "12.3 %" text beside them.
  */
-import type { ProgressDto, TeamsConvertedDto, WarningDto } from './common';
+import type { DataSourceDto, ProgressDto, TeamsConvertedDto, WarningDto } from './common';
 
 export type PanelKey = 'roadmap' | 'riskMatrix' | 'teamsConverted' | 'backlog' | 'reports';
 export type StatusCategoryDto = 'new' | 'indeterminate' | 'done' | null;
@@ -315,6 +315,7 @@ export interface PageSummaryDto {
   toolset: PanelKey[];
   warnings: WarningDto[];
   warningCount: number;
+  source: DataSourceDto;
 }
 
 export const PANEL_KEYS = {

@@ -77,3 +77,11 @@ export const fieldClausesSchema = z.looseObject({
 
 /** GET /rest/api/3/status: every status with its category. */
 export const statusListSchema = z.array(z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }) }));
+
+/** POST /rest/api/3/permissions/check: per asked project permission, the project ids that hold it. */
+export const bulkPermissionsSchema = z.looseObject({
+  projectPermissions: z.array(z.looseObject({ permission: z.string(), projects: z.array(z.number().int()).optional(), issues: z.array(z.number().int()).optional() })).optional(),
+});
+
+/** POST /rest/api/3/issue/bulkfetch */
+export const bulkFetchSchema = z.looseObject({ issues: z.array(issueBeanSchema), issueErrors: z.array(z.unknown()).optional() });

@@ -16,6 +16,7 @@ import { readSettings, SettingsConflictError } from '../storage/configStore';
 import { exportSettings, getSettings, importSettings, MAX_IMPORT_CHARS, saveSettings, SettingsNotSavedError } from '../usecases/settings';
 import { fieldPreview, settingsFields } from '../usecases/settingsFields';
 import { callerOf, type Caller } from './context';
+import { rebuildSnapshotIfMappingChanged } from './snapshotEvents';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
 
 interface Request {
@@ -80,7 +81,9 @@ export const saveSettingsResolver = (request: Request): Promise<SettingsResponse
   respondSettings(async () => {
     const caller = await settingsAdmin(request.context);
     const { config, baseRevision: base } = parsePayload(savePayload, request.payload);
-    return saveSettings(jiraAsUser(), config, base, caller.accountId);
+    const saved = await saveSettings(jiraAsUser(), config, base, caller.accountId);
+    await rebuildSnapshotIfMappingChanged();
+    return saved;
   });
 
 export const exportSettingsResolver = (request: Request): Promise<SettingsResponse<ExportedSettingsDto>> =>
@@ -94,7 +97,9 @@ export const importSettingsResolver = (request: Request): Promise<SettingsRespon
   respondSettings(async () => {
     const caller = await settingsAdmin(request.context);
     const { json, baseRevision: base } = parsePayload(importPayload, request.payload);
-    return importSettings(jiraAsUser(), json, base, caller.accountId);
+    const saved = await importSettings(jiraAsUser(), json, base, caller.accountId);
+    await rebuildSnapshotIfMappingChanged();
+    return saved;
   });
 
 export const settingsFieldsResolver = (request: Request): Promise<SettingsResponse<SettingsFieldsDto>> =>

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { DEFAULT_CONFIG } from '../domain/defaultConfig';
 import type { TransformationConfig } from '../domain/model';
 import { migrateConfig, versionOf } from './configMigrations';
+import { isKeyConflict } from './kvsErrors';
 import { CURRENT_SCHEMA_VERSION, describeProblems, InvalidConfigError, problemsOf, transformationConfigSchema, validateConfig } from './configSchema';
 
 export const SETTINGS_KEY = 'transformation-office:settings';
@@ -156,12 +157,6 @@ export async function readSettings(): Promise<StoredSettings> {
 export async function loadTransformationConfig(): Promise<{ config: TransformationConfig; revision: number; source: 'stored' | 'default'; problem?: string }> {
   const { config, revision, source, problem } = await readSettings();
   return problem === undefined ? { config, revision, source } : { config, revision, source, problem };
-}
-
-function isKeyConflict(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, responseDetails } = error as { code?: unknown; responseDetails?: { status?: unknown } };
-  return code === 'KEY_CONFLICT' || responseDetails?.status === 409;
 }
 
 export interface SettingsWrite {

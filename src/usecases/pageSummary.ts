@@ -27,5 +27,6 @@ export function pageSummary(read: ScopedRead, config: TransformationConfig, proj
     toolset: toolsetOf(read, config),
     warnings: model.warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
     warningCount: model.warnings.length,
+    source: read.source,
   };
 }

@@ -1,6 +1,7 @@
 import { resolveScope, type TransformationConfig } from '../domain';
 import type { JiraApi } from '../jira/jiraHttp';
 import { readTransformation, type TransformationRead } from './readTransformation';
+import { readFromSnapshot, type SnapshotUnavailable } from './snapshot/readSnapshot';
 
 export interface ScopedRead extends TransformationRead {
   scope: ReturnType<typeof resolveScope>;
@@ -10,8 +11,23 @@ export interface ScopedRead extends TransformationRead {
   config: TransformationConfig;
 }
 
-/** Reads the transformation as `jira` may see it and narrows it to a project's part, or the whole. */
-export async function readScope(jira: JiraApi, config: TransformationConfig, projectKey: string | null, now: Date): Promise<ScopedRead> {
-  const read = await readTransformation(jira, config, now.toISOString());
+const LIVE_NOTE: Record<SnapshotUnavailable, string> = {
+  none: 'The stored snapshot is not built yet, so these figures were read from Jira just now.',
+  mappingChanged: 'The field mapping changed and the snapshot is being rebuilt, so these figures were read from Jira just now.',
+};
+
+/**
+ * The transformation as the caller may see it, narrowed to a project's part or the whole: from the stored snapshot
+ * when there is a usable one, otherwise read from Jira as the caller (and the page says so).
+ */
+export async function readScope(asCaller: JiraApi, config: TransformationConfig, projectKey: string | null, now: Date): Promise<ScopedRead> {
+  const snapshot = await readFromSnapshot(asCaller, config, now);
+  let read: TransformationRead;
+  if (typeof snapshot === 'string') {
+    const live = await readTransformation(asCaller, config, now.toISOString());
+    read = { ...live, source: { ...live.source, note: LIVE_NOTE[snapshot] } };
+  } else {
+    read = snapshot;
+  }
   return { ...read, scope: resolveScope(read.model, projectKey), today: now.toISOString().slice(0, 10), config };
 }

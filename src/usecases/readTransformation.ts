@@ -7,6 +7,7 @@ import type { JiraIssueBean } from '../jira/schemas';
 import { searchAllIssues } from '../jira/search';
 import { projectScopeJql } from '../jira/jql';
 import { findJqlBoxes } from './jqlBoxes';
+import type { DataSourceDto } from '../contract';
 
 export interface TransformationRead {
   model: TransformationModel;
@@ -16,6 +17,7 @@ export interface TransformationRead {
   issueIds: ReadonlyMap<string, string>;
   /** The Jira field id each mapped concept was found at. */
   fieldIds: Partial<Record<FieldConcept, string>>;
+  source: DataSourceDto;
 }
 
 /** A read starts over at most once when Jira's issues changed under it. */
@@ -93,5 +95,5 @@ export async function readTransformation(jira: JiraApi, config: TransformationCo
   warnings.push(...jqlBoxes.warnings);
   const projectNames = Object.fromEntries(projects.map((p) => [p.key, p.name]));
   const model = buildTransformationModel(items, config, { now, jqlMatches: jqlBoxes.matches, projectNames });
-  return { model: { ...model, warnings: [...warnings, ...model.warnings] }, requests, issueIds, fieldIds: resolved.ids };
+  return { model: { ...model, warnings: [...warnings, ...model.warnings] }, requests, issueIds, fieldIds: resolved.ids, source: { kind: 'live', asOf: now, rowsHidden: false, note: null } };
 }

@@ -21,10 +21,23 @@ describe('manifest.yml', () => {
 
   it('declares the three pages on one resolver function', () => {
     const manifest = parse(readFileSync(manifestPath, 'utf8'));
-    expect(Object.keys(manifest.modules).sort()).toEqual(['function', 'jira:adminPage', 'jira:globalPage', 'jira:projectPage']);
+    expect(Object.keys(manifest.modules).sort()).toEqual(['consumer', 'function', 'jira:adminPage', 'jira:globalPage', 'jira:projectPage', 'scheduledTrigger', 'trigger']);
     for (const type of ['jira:globalPage', 'jira:projectPage', 'jira:adminPage']) expect(manifest.modules[type][0].resolver.function).toBe('resolver');
     // The resolvers check callers against these keys.
     expect([manifest.modules['jira:globalPage'][0].key, manifest.modules['jira:projectPage'][0].key, manifest.modules['jira:adminPage'][0].key]).toEqual([MODULE_KEYS.globalPage, MODULE_KEYS.projectPage, MODULE_KEYS.settingsPage]);
+  });
+
+  it('feeds the snapshot from issue events, an hourly reconcile and a queue consumer allowed the long limit', () => {
+    const manifest = parse(readFileSync(manifestPath, 'utf8'));
+    const fn = (key: string) => manifest.modules.function.find((f: { key: string }) => f.key === key);
+    const trigger = manifest.modules.trigger[0];
+    expect(trigger.events).toEqual(expect.arrayContaining(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue', 'avi:forge:installed:app']));
+    expect(fn(trigger.function).handler).toBe('index.onIssueEvent');
+    expect(manifest.modules.scheduledTrigger[0].interval).toBe('hour');
+    expect(fn(manifest.modules.scheduledTrigger[0].function).handler).toBe('index.onSchedule');
+    const consumer = manifest.modules.consumer[0];
+    expect(consumer.queue).toBe('snapshot-work');
+    expect(fn(consumer.function)).toEqual({ key: consumer.function, handler: 'index.onSnapshotWork', timeoutSeconds: 900 });
   });
 });
 

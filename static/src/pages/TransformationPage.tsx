@@ -12,6 +12,7 @@ import { RoadmapPanel } from '../components/roadmap/RoadmapPanel';
 import { TeamsConvertedPanel } from '../components/teams/TeamsConvertedPanel';
 import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
+import { DataSourceNote } from '../components/DataSourceNote';
 import { fetchSummary } from '../services/invokes';
 
 const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
@@ -44,6 +45,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
         {data.scopeName}
       </Heading>
       <TopRow summary={data} onDrill={openBacklog} />
+      <DataSourceNote source={data.source} />
       <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
       {panels.length === 0 ? (
         <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>

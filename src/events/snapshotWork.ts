@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** The queue whose consumer builds and updates the snapshot (manifest.yml: modules.consumer). */
+export const SNAPSHOT_QUEUE = 'snapshot-work';
+
+/** What a queued snapshot task asks for; validated when it arrives, like any payload. */
+export const snapshotWorkSchema = z.discriminatedUnion('type', [
+  /** Continue the full build `buildId`; `maxPages` bounds one invocation (tests use small values). */
+  z.strictObject({ type: z.literal('build'), buildId: z.string().regex(/^[a-zA-Z0-9-]{1,64}$/), maxPages: z.number().int().min(1).max(10_000).optional() }),
+  /** Apply the issue changes triggers reported. */
+  z.strictObject({ type: z.literal('sync') }),
+]);
+export type SnapshotWork = z.infer<typeof snapshotWorkSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { queueSnapshotWork } from '../events/snapshotQueue';
+import { snapshotWorkSchema } from '../events/snapshotWork';
+import { jiraAsApp } from '../jira/forgeJira';
+import { loadTransformationConfig } from '../storage/configStore';
+import { runBuildStep, startFullBuild } from '../usecases/snapshot/fullBuild';
+import { reconcileSnapshot } from '../usecases/snapshot/reconcile';
+import { mappingFingerprint } from '../usecases/snapshot/snapshotIssue';
+import { readHead } from '../storage/snapshot/snapshotStore';
+import { issueEventSchema, recordIssueEvent, SYNC_BATCH_SECONDS, syncPending } from '../usecases/snapshot/sync';
+
+/** One build step stops reading well inside the consumer's 900 s (manifest timeoutSeconds). */
+const BUILD_STEP_BUDGET_MS = 10 * 60_000;
+const clock = () => new Date();
+const queueBuild = (buildId: string, maxPages?: number) => queueSnapshotWork({ type: 'build', buildId, ...(maxPages ? { maxPages } : {}) });
+
+const lifecycleEventSchema = z.looseObject({ eventType: z.enum(['avi:forge:installed:app', 'avi:forge:upgraded:app']) });
+
+/** Product trigger: Jira issue created/updated/deleted, and the app's install/upgrade (which starts the first build). */
+export async function onIssueEvent(event: unknown): Promise<void> {
+  if (lifecycleEventSchema.safeParse(event).success) {
+    const { config } = await loadTransformationConfig();
+    const { state, started } = await startFullBuild(jiraAsApp(), config, clock());
+    if (started) await queueBuild(state.buildId);
+    return;
+  }
+  const parsed = issueEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.warn('An event the snapshot does not use was ignored', z.prettifyError(parsed.error));
+    return;
+  }
+  await recordIssueEvent(parsed.data, clock(), () => queueSnapshotWork({ type: 'sync' }, SYNC_BATCH_SECONDS));
+}
+
+/** Scheduled trigger: the hourly safety net (see reconcileSnapshot). */
+export async function onSchedule(): Promise<void> {
+  const { config } = await loadTransformationConfig();
+  const outcome = await reconcileSnapshot(jiraAsApp(), config, clock, (buildId) => queueBuild(buildId));
+  console.log('Snapshot reconcile', JSON.stringify(outcome));
+}
+
+/** Queue consumer: one step of a full build, or a sync of pending changes. A throw makes Forge retry the event. */
+export async function onSnapshotWork(event: unknown): Promise<void> {
+  const body = z.looseObject({ body: z.unknown() }).parse(event).body;
+  const work = snapshotWorkSchema.parse(body);
+  if (work.type === 'sync') {
+    await syncPending(jiraAsApp(), clock);
+    return;
+  }
+  const outcome = await runBuildStep(jiraAsApp(), work.buildId, { maxPages: work.maxPages ?? Number.MAX_SAFE_INTEGER, deadline: Date.now() + BUILD_STEP_BUDGET_MS, now: clock });
+  if (outcome === 'continue') await queueBuild(work.buildId, work.maxPages);
+}
+
+/**
+ * After a settings save: a new field mapping maps issues differently, so the snapshot is rebuilt (pages read live
+ * meanwhile). Never fails the save; the hourly reconcile starts the build if this could not.
+ */
+export async function rebuildSnapshotIfMappingChanged(): Promise<void> {
+  try {
+    const head = await readHead();
+    const { config } = await loadTransformationConfig();
+    if (!head || head.mappingFingerprint === mappingFingerprint(config)) return;
+    const { state, started } = await startFullBuild(jiraAsApp(), config, clock());
+    if (started) await queueBuild(state.buildId);
+  } catch (error) {
+    console.warn('The snapshot rebuild for the new field mapping could not be started; the hourly reconcile will', error);
+  }
+}

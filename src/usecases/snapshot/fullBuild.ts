@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { DataQualityWarning, FieldConcept, TransformationConfig } from '../../domain';
+import { listFields, resolveFieldMapping } from '../../jira/fields';
+import type { JiraApi } from '../../jira/jiraHttp';
+import { searchPage } from '../../jira/search';
+import { CHUNK_TARGET_BYTES, byteSize } from '../../storage/snapshot/chunks';
+import { deleteKeys, kvsDelete, kvsGet, kvsSet, readHead, SNAPSHOT_KEYS, writeChunk, writeHead } from '../../storage/snapshot/snapshotStore';
+import type { ChunkRef, SnapshotHead, SnapshotIssue, SnapshotProject } from '../../storage/snapshot/types';
+import { applyChanges } from './applyChanges';
+import { changesSince, deletionsSince, pruneDeletions } from './changesSince';
+import { withSnapshotLock } from './snapshotLock';
+import { mappingFingerprint, projectOfIssue, snapshotFields, toSnapshotIssue } from './snapshotIssue';
+
+/** A full build in progress, stored after every chunk so the next invocation resumes where this one stopped. */
+export interface BuildState {
+  buildId: string;
+  startedAt: string;
+  heartbeatAt: string;
+  /** Every issue with an id up to this one is in `chunks`. */
+  cursorId: number;
+  chunks: ChunkRef[];
+  projects: SnapshotProject[];
+  fieldIds: Partial<Record<FieldConcept, string>>;
+  fieldWarnings: DataQualityWarning[];
+  mappingFingerprint: string;
+  /** Jira requests so far, for the build's report. */
+  requests: number;
+  steps: number;
+}
+
+export const readBuildState = async (): Promise<BuildState | null> => ((await kvsGet(SNAPSHOT_KEYS.build)) as BuildState | undefined) ?? null;
+
+/** A build whose last heartbeat is older than this died; the reconcile resumes it. */
+export const BUILD_STALE_MS = 20 * 60_000;
+
+/**
+ * Starts a full build (or keeps the one running): discovers the mapped fields as the app and stores the empty state.
+ * Returns the build to continue; `started` is false when a live build was already running.
+ */
+export async function startFullBuild(jira: JiraApi, config: TransformationConfig, now: Date): Promise<{ state: BuildState; started: boolean }> {
+  const running = await readBuildState();
+  const fingerprint = mappingFingerprint(config);
+  if (running && running.mappingFingerprint === fingerprint && now.getTime() - Date.parse(running.heartbeatAt) < BUILD_STALE_MS) return { state: running, started: false };
+  if (running) await deleteKeys(running.chunks.map((c) => c.key));
+  const resolved = resolveFieldMapping(await listFields(jira), config.fieldMapping);
+  const state: BuildState = {
+    buildId: `${now.getTime().toString(36)}-${randomUUID().slice(0, 8)}`,
+    startedAt: now.toISOString(),
+    heartbeatAt: now.toISOString(),
+    cursorId: 0,
+    chunks: [],
+    projects: [],
+    fieldIds: resolved.ids,
+    fieldWarnings: resolved.warnings,
+    mappingFingerprint: fingerprint,
+    requests: 1,
+    steps: 0,
+  };
+  await kvsSet(SNAPSHOT_KEYS.build, state);
+  return { state, started: true };
+}
+
+export interface StepLimits {
+  maxPages: number;
+  /** Stop reading new pages after this moment (ms since epoch), to finish well inside the invocation limit. */
+  deadline: number;
+  now: () => Date;
+}
+
+/**
+ * Reads the next pages of the build, ordered by issue id from the stored cursor, as the app. Pages are written as
+ * chunks as they fill; the cursor only moves past issues already stored, so a step that dies is redone, not lost.
+ * Returns 'finished' when the snapshot was swapped in, 'continue' when another step is needed, 'stale' when the
+ * build was replaced by a newer one.
+ */
+export async function runBuildStep(jira: JiraApi, buildId: string, limits: StepLimits): Promise<'finished' | 'continue' | 'stale'> {
+  const state = await readBuildState();
+  if (!state || state.buildId !== buildId) return 'stale';
+  const fields = snapshotFields(state.fieldIds);
+  const projects = new Map(state.projects.map((p) => [p.id, p]));
+  let buffer: SnapshotIssue[] = [];
+  let bufferBytes = 2;
+  let readUpTo = state.cursorId;
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const key = SNAPSHOT_KEYS.chunk(state.buildId, state.chunks.length);
+    await writeChunk(key, buffer);
+    state.chunks.push({ key, minId: state.chunks.length === 0 ? 0 : Number((buffer[0] as SnapshotIssue).id), count: buffer.length, bytes: bufferBytes });
+    state.cursorId = readUpTo;
+    state.projects = [...projects.values()];
+    state.heartbeatAt = limits.now().toISOString();
+    await kvsSet(SNAPSHOT_KEYS.build, state);
+    buffer = [];
+    bufferBytes = 2;
+  };
+  state.steps++;
+  let done = false;
+  for (let pages = 0; pages < limits.maxPages && limits.now().getTime() < limits.deadline; pages++) {
+    // A fresh bounded query per page: the id cursor survives invocations, and deletions cannot shift later pages.
+    const page = await searchPage(jira, { jql: `id > ${readUpTo} ORDER BY id ASC`, fields });
+    state.requests++;
+    for (const issue of page.issues) {
+      const project = projectOfIssue(issue);
+      if (project) projects.set(project.id, project);
+      const stored = toSnapshotIssue(issue, state.fieldIds);
+      const size = byteSize(stored) + 1;
+      if (bufferBytes + size > CHUNK_TARGET_BYTES) await flush();
+      buffer.push(stored);
+      bufferBytes += size;
+      readUpTo = Math.max(readUpTo, Number(issue.id));
+    }
+    if (!page.nextPageToken) {
+      done = true;
+      break;
+    }
+  }
+  await flush();
+  if (!done) {
+    state.heartbeatAt = limits.now().toISOString();
+    await kvsSet(SNAPSHOT_KEYS.build, state);
+    return 'continue';
+  }
+  await finishBuild(jira, state, limits.now);
+  return 'finished';
+}
+
+/**
+ * Brings the finished build up to date with what changed while it ran (issues updated since it started,
+ * deletions journaled since), then swaps it in with one write of the head and removes the old snapshot.
+ */
+async function finishBuild(jira: JiraApi, state: BuildState, now: () => Date): Promise<void> {
+  const syncedAt = now();
+  const changed = await changesSince(jira, new Date(state.startedAt), syncedAt, state.fieldIds);
+  const deletedIds = await deletionsSince(new Date(state.startedAt));
+  const base: SnapshotHead = {
+    schema: 1,
+    buildId: state.buildId,
+    builtAt: state.startedAt,
+    syncedAt: syncedAt.toISOString(),
+    mappingFingerprint: state.mappingFingerprint,
+    fieldIds: state.fieldIds,
+    fieldWarnings: state.fieldWarnings,
+    projects: state.projects,
+    chunks: state.chunks.length ? state.chunks : [],
+    issueCount: state.chunks.reduce((sum, c) => sum + c.count, 0),
+    nextChunk: state.chunks.length,
+  };
+  const { head, replacedKeys } = await applyChanges(base, { upserts: changed.issues, deletedIds }, changed.projects);
+  await withSnapshotLock(now, async () => {
+    const previous = await readHead();
+    await writeHead(head);
+    await kvsDelete(SNAPSHOT_KEYS.build);
+    await deleteKeys([...replacedKeys, ...(previous?.chunks.map((c) => c.key) ?? [])]);
+  });
+  await pruneDeletions(syncedAt);
+}

@@ -1,0 +1,66 @@
+import { buildTransformationModel, type DataQualityWarning, type TransformationConfig, type WorkItem } from '../../domain';
+import type { JiraApi } from '../../jira/jiraHttp';
+import { checkBrowse } from '../../jira/permissions';
+import { readChunks, readHead, SnapshotChunkMissingError } from '../../storage/snapshot/snapshotStore';
+import type { SnapshotHead, SnapshotIssue } from '../../storage/snapshot/types';
+import type { TransformationRead } from '../readTransformation';
+import { findJqlBoxes } from '../jqlBoxes';
+import { mappingFingerprint } from './snapshotIssue';
+
+/** Why the snapshot could not serve this request; the caller reads live instead. */
+export type SnapshotUnavailable = 'none' | 'mappingChanged';
+
+/** Reads the chunks the head names; when a sync replaced the head meanwhile, reads the new head once. */
+async function loadIssues(head: SnapshotHead): Promise<{ head: SnapshotHead; issues: SnapshotIssue[][] } | null> {
+  try {
+    return { head, issues: await readChunks(head.chunks) };
+  } catch (error) {
+    if (!(error instanceof SnapshotChunkMissingError)) throw error;
+    const again = await readHead();
+    return again ? { head: again, issues: await readChunks(again.chunks) } : null;
+  }
+}
+
+/**
+ * The transformation from the stored snapshot, built by the app, narrowed to what the caller may see: one bulk
+ * permission check as the caller names the projects they may browse and which issues under a security level they may
+ * see, and every other issue is left out before the model is built (so no figure counts it). JQL box types still run
+ * as the caller.
+ */
+export async function readFromSnapshot(asCaller: JiraApi, config: TransformationConfig, now: Date): Promise<TransformationRead | SnapshotUnavailable> {
+  const stored = await readHead();
+  if (!stored) return 'none';
+  if (stored.mappingFingerprint !== mappingFingerprint(config)) return 'mappingChanged';
+  const loaded = await loadIssues(stored);
+  if (!loaded) return 'none';
+  const { head, issues } = loaded;
+  // Issues under a security level are checked one by one, in the same request as the projects.
+  const restrictedIds = issues.flatMap((chunk) => chunk.filter((i) => i.restricted).map((i) => i.id));
+  const browsable = await checkBrowse(asCaller, head.projects.map((p) => p.id), restrictedIds);
+  const items: WorkItem[] = [];
+  const issueIds = new Map<string, string>();
+  const warnings: DataQualityWarning[] = [...head.fieldWarnings];
+  let hidden = false;
+  for (const chunk of issues) {
+    for (const issue of chunk) {
+      if (!browsable.projectIds.has(issue.projectId) || (issue.restricted && !browsable.issueIds.has(issue.id))) {
+        hidden = true;
+        continue;
+      }
+      items.push(issue.item);
+      issueIds.set(issue.item.key, issue.id);
+      for (const w of issue.warnings) warnings.push(w);
+    }
+  }
+  const jqlBoxes = await findJqlBoxes(asCaller, config);
+  warnings.push(...jqlBoxes.warnings);
+  const projectNames = Object.fromEntries(head.projects.filter((p) => browsable.projectIds.has(p.id)).map((p) => [p.key, p.name]));
+  const model = buildTransformationModel(items, config, { now: now.toISOString(), jqlMatches: jqlBoxes.matches, projectNames });
+  return {
+    model: { ...model, warnings: [...warnings, ...model.warnings] },
+    requests: browsable.requests + jqlBoxes.requests,
+    issueIds,
+    fieldIds: head.fieldIds,
+    source: { kind: 'snapshot', asOf: head.updatedAt ?? head.syncedAt, rowsHidden: hidden, note: null },
+  };
+}

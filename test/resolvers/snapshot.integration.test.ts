@@ -1,0 +1,112 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_USERS, generateDemoSite } from '../../dev/demo/generate';
+import type { SiteData } from '../../dev/emulator/siteData';
+import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
+import type { InvocationReport } from '../../dev/runtime/runtime';
+import { PANEL_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse } from '../../src/contract';
+import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
+
+const WHOLE = { projectKey: null };
+const PAGE = 100;
+const projectPage = (key: string) => ({ moduleKey: 'transformation-office-project', extension: { type: 'jira:projectPage', project: { key, id: '1', type: 'software' } } });
+
+/** The snapshot end to end on the local platform: Forge triggers, the queue consumer, and the pages served from it. */
+describe('pages served from the event-fed snapshot', () => {
+  let site: SiteData;
+  let platform: LocalPlatform;
+  const live = new Map<string, PageSummaryDto>();
+
+  beforeAll(async () => {
+    site = generateDemoSite({ seed: 7, anchorDate: TEST_ANCHOR });
+    platform = await startLocalPlatform({
+      site,
+      appAccountId: DEMO_USERS.app,
+      switcherAccountIds: [DEMO_USERS.admin],
+      kvsFile: path.join(mkdtempSync(path.join(tmpdir(), 'to-kvs-')), 'kvs.json'),
+      events: 'manual',
+    });
+  });
+  afterAll(() => platform.close());
+
+  async function call<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<{ data: T; report: InvocationReport }> {
+    const response = (await platform.runtime.invoke({ functionKey, payload, context: { ...(context as typeof GLOBAL_PAGE), accountId } })) as ResolverResponse<T>;
+    if (!response.success) throw new Error(`${response.error.code}: ${response.error.message}`);
+    const report = platform.runtime.reports.filter((r) => r.kind === 'resolver').at(-1);
+    if (!report) throw new Error('no report');
+    return { data: response.data, report };
+  }
+  /** Lets triggers fired by emulator writes run, then delivers every queued event. */
+  const settle = async () => {
+    await platform.runtime.idle();
+    await platform.runtime.events.drain();
+    await platform.runtime.idle();
+  };
+  const backgroundRequests = (since: number) => platform.runtime.reports.slice(since).filter((r) => r.kind !== 'resolver').reduce((sum, r) => sum + r.jiraRequests, 0);
+  const figures = (s: PageSummaryDto) => ({ progress: s.progress, teams: s.teamsConverted, schedule: s.schedule, issueCount: s.issueCount, warnings: s.warningCount });
+
+  it('before the first build, reads live and says why', async () => {
+    for (const user of [DEMO_USERS.admin, DEMO_USERS.limited, DEMO_USERS.teamMember]) {
+      const { data } = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE }, user);
+      expect(data.source).toMatchObject({ kind: 'live', note: expect.stringContaining('not built yet') });
+      live.set(user, data);
+    }
+    live.set('PAY', (await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: 'PAY' } }, DEMO_USERS.teamMember, projectPage('PAY'))).data);
+  });
+
+  it('the install event builds the snapshot with about one Jira request per 100 issues', async () => {
+    const since = platform.runtime.reports.length;
+    await platform.install();
+    await settle();
+    const background = platform.runtime.reports.slice(since);
+    expect(background.every((r) => r.outcome === 'ok')).toBe(true);
+    expect(background.some((r) => r.kind === 'consumer')).toBe(true);
+    expect(backgroundRequests(since)).toBeLessThanOrEqual(Math.ceil(site.issues.length / PAGE) + 5);
+    expect(platform.runtime.events.failed).toEqual([]);
+  });
+
+  it('then serves every user the same figures the live read gave them, with one Jira request per page load', async () => {
+    for (const user of [DEMO_USERS.admin, DEMO_USERS.limited, DEMO_USERS.teamMember]) {
+      const { data, report } = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE }, user);
+      expect(data.source.kind).toBe('snapshot');
+      expect(report.jiraRequests).toBeLessThanOrEqual(3);
+      expect(figures(data)).toEqual(figures(live.get(user) as PageSummaryDto));
+      expect(data.source.rowsHidden).toBe(user !== DEMO_USERS.admin);
+    }
+  });
+
+  it('a project page from the snapshot shows its project, and nothing of a project the user may not browse', async () => {
+    const { data } = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: 'PAY' } }, DEMO_USERS.teamMember, projectPage('PAY'));
+    expect(data.source.kind).toBe('snapshot');
+    expect(figures(data)).toEqual(figures(live.get('PAY') as PageSummaryDto));
+    expect(data.issueCount).toBeGreaterThan(0);
+    const hidden = (await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: 'HR' } }, DEMO_USERS.teamMember, projectPage('HR'))).data;
+    expect(hidden).toMatchObject({ issueCount: 0, source: { kind: 'snapshot', rowsHidden: true } });
+    expect(hidden.progress.ratio).toBe(0);
+  });
+
+  it('issue changes in Jira reach the pages through the triggers, in one bulk fetch per 100 changed issues', async () => {
+    const before = (await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE })).data;
+    const storyType = site.issueTypes.find((t) => t.name === 'Story')?.id;
+    const stories = site.issues.filter((i) => i.projectKey === 'PAY' && i.issueTypeId === storyType).slice(0, 5);
+    const since = platform.runtime.reports.length;
+    for (const [n, story] of stories.slice(0, 4).entries()) await platform.emulator.issues.update(story.key, { summary: `Snapshot rename ${n}` });
+    const gone = stories[4];
+    if (!gone) throw new Error('demo site too small');
+    const countBefore = site.issues.length;
+    await platform.emulator.issues.delete(gone.key);
+    // Jira deletes an issue's sub-tasks with it, each with its own event.
+    const deleted = countBefore - site.issues.length;
+    await settle();
+    const triggers = platform.runtime.reports.slice(since).filter((r) => r.kind === 'trigger');
+    expect(triggers).toHaveLength(4 + deleted);
+    expect(triggers.every((r) => r.jiraRequests === 0)).toBe(true);
+    expect(backgroundRequests(since)).toBeLessThanOrEqual(Math.ceil(5 / PAGE) + 2);
+
+    const after = (await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE })).data;
+    expect(after.issueCount).toBe(before.issueCount - deleted);
+    const found = (await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { text: 'Snapshot rename' } })).data;
+    expect(found.items.map((i) => i.key).sort()).toEqual(stories.slice(0, 4).map((s) => s.key).sort());
+  });
+});
