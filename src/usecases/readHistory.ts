@@ -15,7 +15,11 @@ export interface ScopeHistory {
   requests: number;
 }
 
-/** Reads, as the caller, the changelog of every issue in scope for status and the concepts the reports follow. */
+/**
+ * Reads, as the caller, the changelog of every issue in scope for status and the concepts the reports follow.
+ * Changes made after the model's moment (`read.source.asOf`) are left out: the model does not show them yet, and
+ * a report mixing the two would count a change against a state it did not come from.
+ */
 export async function readHistory(jira: JiraApi, read: ScopedRead): Promise<ScopeHistory> {
   const conceptByFieldId = new Map<string, FieldChange['concept']>([['status', 'status']]);
   for (const concept of REPORT_CONCEPTS) {
@@ -30,7 +34,9 @@ export async function readHistory(jira: JiraApi, read: ScopedRead): Promise<Scop
     listStatusCategories(jira),
   ]);
   const history: FieldChange[] = [];
+  const asOf = Date.parse(read.source.asOf);
   for (const change of changes.changes) {
+    if (Date.parse(change.at) > asOf) continue;
     const key = keyById.get(change.issueId);
     const concept = change.fieldId ? conceptByFieldId.get(change.fieldId) : undefined;
     if (key && concept) history.push({ key, at: change.at, concept, from: change.fromString, to: change.toString });
