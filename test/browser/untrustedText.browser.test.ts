@@ -107,7 +107,7 @@ describe('untrusted text in a browser', () => {
     errors: string[];
   }
 
-  async function open(accountId: string = DEMO_USERS.admin): Promise<Opened> {
+  async function open(accountId: string = DEMO_USERS.admin, where: { path: string; ready: string } = { path: '/', ready: 'top-progress' }): Promise<Opened> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([{ name: 'to_user', value: accountId, url: platform.host.url }]);
     // In every frame: remember anything the CSP had to block (an inline script or handler that tried to run).
@@ -124,9 +124,9 @@ describe('untrusted text in a browser', () => {
       void dialog.dismiss();
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.host.url}/`);
+    await page.goto(`${platform.host.url}${where.path}`);
     const app = page.frameLocator('#forge-app');
-    await app.getByTestId('top-progress').waitFor({ timeout: 30_000 });
+    await app.getByTestId(where.ready).waitFor({ timeout: 30_000 });
     const frame = () => {
       const found = page.frames().find((f) => f.url().includes('/app/'));
       if (!found) throw new Error('the app frame is not loaded');
@@ -199,6 +199,27 @@ describe('untrusted text in a browser', () => {
     await app.getByTestId('teams-row-PAY-1').click();
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'untrusted-text.png'), fullPage: true });
+    await expectNothingExecuted(opened);
+  }, 90_000);
+
+  it('every report quotes the seeded workstream name literally and runs none of the seeded texts', async () => {
+    const opened = await open();
+    const { app } = opened;
+    await app.getByTestId('tab-reports').click();
+    await app.getByTestId('report-weekly').waitFor({ timeout: 30_000 });
+    const weekly = await textOf(app, 'reports-panel');
+    expect(weekly).toContain(TEXT.workstream);
+    for (const kind of ['value', 'flow', 'forecast']) {
+      await app.getByTestId(`report-tab-${kind}`).click();
+      await app.getByTestId(`report-${kind}`).waitFor({ timeout: 30_000 });
+    }
+    await expectNothingExecuted(opened);
+  }, 90_000);
+
+  it('the settings page shows the settings labels as text and in fields, and runs none of them', async () => {
+    const opened = await open(DEMO_USERS.admin, { path: '/jira/settings/apps/transformation-office', ready: 'settings-revision' });
+    const values = await opened.app.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(values).toEqual(expect.arrayContaining([TEXT.settingsName, TEXT.teamTypeName]));
     await expectNothingExecuted(opened);
   }, 90_000);
 
