@@ -11,6 +11,9 @@
  *   noParent           OPS-7 (story), HR-5 (epic) — parentKey null
  *   noConversionStage  HR-4 (team), OPS-5 (team) — "Conversion stage" never set
  *   riskNoLikelihood   DTO-30 (risk), DTO-61 (risk) — "Risk likelihood" never set (impact is)
+ *
+ * Not a flaw but as real: a few issues carry the issue security level "DTO leadership only" and are hidden from users
+ * who browse their project but are not members (restricted.ts); none of them is a flawed issue.
  */
 import type { SiteIssue } from '../emulator/siteData';
 import { ISSUE_TYPE, type IssueTypeKey } from './catalog';

@@ -3,7 +3,9 @@
  * deterministic SiteData. Same options → byte-identical JSON.
  *
  * DTO (Transformation Office) holds the workstreams, initiatives, risks and milestones; seven
- * delivery projects hold the 40 teams and their work. See flaws.ts for the deliberate data flaws.
+ * delivery projects hold the 40 teams and their work. See flaws.ts for the deliberate data flaws, and restricted.ts
+ * for the issue security level ("DTO leadership only") on a few confidential risks and security findings, which the
+ * team member and the limited user may not see although they browse those projects.
  */
 import type { SiteData, SiteProject } from '../emulator/siteData';
 import { DELIVERY_PROJECTS, ISSUE_TYPES, PROGRAM_PROJECT, STATUSES } from './catalog';
@@ -15,6 +17,7 @@ import { emitProgram, initiativeKey, planProgram } from './hierarchy';
 import { SiteBuilder } from './issues';
 import { addBlocksLinks } from './links';
 import { emitMilestones } from './milestones';
+import { applySecurityLevel } from './restricted';
 import { emitRisks } from './risks';
 import { emitTeams, planTeams } from './teams';
 import { buildUsers, leadOf } from './users';
@@ -22,6 +25,7 @@ import { emitTeamWork, type WorkItemRef } from './workItems';
 
 export { DEMO_USERS } from './users';
 export { DEMO_FLAWS, type DemoFlaw, type FlawKind } from './flaws';
+export { DEMO_SECURITY_LEVEL, demoRestrictedKeys } from './restricted';
 
 export interface DemoOptions {
   /** Seeds every random choice; default 42. */
@@ -59,6 +63,8 @@ export function generateDemoSite(opts: DemoOptions = {}): SiteData {
   }
   addBlocksLinks(ctx, refs);
   applyFlaws(builder);
+  // Last, and without random draws: every other value stays as generated.
+  const securityLevels = applySecurityLevel(builder.issues);
 
   const projects = buildProjects();
   return {
@@ -69,5 +75,6 @@ export function generateDemoSite(opts: DemoOptions = {}): SiteData {
     statuses: STATUSES.map((s) => ({ ...s })),
     fields: buildFields(),
     issues: builder.issues,
+    securityLevels,
   };
 }

@@ -53,6 +53,8 @@ const SYSTEM_FIELDS: readonly CatalogField[] = [
   system('updated', 'Updated', ['updated', 'updatedDate'], { type: 'datetime', system: 'updated' }, { orderable: false }),
   system('resolutiondate', 'Resolved', ['resolutiondate', 'resolved'], { type: 'datetime', system: 'resolutiondate' }, { orderable: false }),
   system('issuelinks', 'Linked Issues', ['issueLink'], { type: 'array', items: 'issuelinks', system: 'issuelinks' }),
+  // As Jira Cloud lists it: its JQL clause is `level`, not `security`.
+  system('security', 'Security Level', ['level'], { type: 'securitylevel', system: 'security' }),
 ];
 
 export function customFieldNumber(field: Pick<SiteField, 'id' | 'schema'>): number | undefined {

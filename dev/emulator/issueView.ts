@@ -1,7 +1,7 @@
 import { historyJson } from './changelogView';
 import type { CatalogField } from './fieldCatalog';
 import type { FieldSelection } from './fieldSelection';
-import { issueTypeJson, projectDetailsJson, statusJson, unknownUserJson, userJson } from './representations';
+import { issueTypeJson, projectDetailsJson, securityLevelJson, statusJson, unknownUserJson, userJson } from './representations';
 import type { SiteIssue } from './siteData';
 import type { SiteView } from './siteView';
 
@@ -96,6 +96,11 @@ const SYSTEM_RENDERERS: Record<string, Renderer> = {
   updated: (i) => i.updated,
   resolutiondate: (i) => i.resolutiondate,
   issuelinks: issueLinks,
+  // Whoever is shown the issue is a member of its level, so the level itself is never hidden from them.
+  security: (i, c) => {
+    const level = c.view.securityLevelOf(i);
+    return level ? securityLevelJson(c.base, level) : null;
+  },
 };
 
 /** The catalog fields an issue can carry: the system fields above and every custom field. */

@@ -59,6 +59,11 @@ async function main(): Promise<void> {
     const access = user.browseProjects === '*' ? 'all projects' : user.browseProjects.join(', ') || 'no projects';
     console.log(`  ${user.emailAddress}:${user.apiToken}  ${user.displayName}${user.isJiraAdmin ? ' (Jira admin)' : ''}, browses ${access}`);
   }
+  for (const level of site.securityLevels ?? []) {
+    const holders = site.issues.filter((i) => i.securityLevelId === level.id).map((i) => i.key);
+    const members = level.memberAccountIds.map((id) => site.users.find((u) => u.accountId === id)?.displayName ?? id).join(', ');
+    console.log(`Security level "${level.name}" (${level.id}) on ${holders.join(', ') || 'no issues'}: visible only to ${members || 'nobody'}`);
+  }
   const first = site.users[0];
   if (first) console.log(`Try: curl -u '${first.emailAddress}:${first.apiToken}' ${emulator.url}/rest/api/3/myself`);
   const stop = (): void => {

@@ -1,4 +1,4 @@
-import type { SiteProject, SiteUser } from './siteData';
+import type { SiteProject, SiteSecurityLevel, SiteUser } from './siteData';
 
 export type PermissionType = 'GLOBAL' | 'PROJECT';
 
@@ -44,6 +44,14 @@ export function permissionByKey(key: string): PermissionDefinition | undefined {
 
 export function canBrowse(user: SiteUser, projectKey: string): boolean {
   return user.browseProjects === '*' || user.browseProjects.includes(projectKey);
+}
+
+/**
+ * Whether the user is a member of the issue security level. Holding ADMINISTER makes nobody a member (Jira admins
+ * see a restricted issue only when the level names them). A level id the site does not define admits nobody.
+ */
+export function isSecurityLevelMember(user: SiteUser, level: SiteSecurityLevel | undefined): boolean {
+  return level !== undefined && level.memberAccountIds.includes(user.accountId);
 }
 
 /** Global permissions: admins hold all; everyone holds the ones Jira grants to all users by default. */

@@ -1,4 +1,4 @@
-import type { SiteIssueType, SiteProject, SiteStatus, SiteStatusCategoryKey, SiteUser } from './siteData';
+import type { SiteIssueType, SiteProject, SiteSecurityLevel, SiteStatus, SiteStatusCategoryKey, SiteUser } from './siteData';
 
 /** JSON shapes of Jira's REST v3 for the site's entities, shared by every endpoint that embeds them. */
 
@@ -80,4 +80,9 @@ export function issueTypeJson(base: string, type: SiteIssueType): Record<string,
     subtask: type.subtask,
     hierarchyLevel: type.hierarchyLevel,
   };
+}
+
+/** An issue's `security` field: Jira's SecurityLevel as an IssueBean embeds it. */
+export function securityLevelJson(base: string, level: SiteSecurityLevel): Record<string, unknown> {
+  return { self: `${base}/rest/api/3/securitylevel/${level.id}`, id: level.id, description: level.description, name: level.name };
 }

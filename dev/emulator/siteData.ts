@@ -68,6 +68,18 @@ export interface SiteChangelogEntry {
   items: SiteChangelogItem[];
 }
 
+/**
+ * An issue security level. An issue that carries one is visible only to users who may browse its project AND are
+ * members of the level; Jira admins are not members unless listed (as in Jira, where ADMINISTER grants no level).
+ * The site models one issue security scheme shared by every project, and members as individual accounts only.
+ */
+export interface SiteSecurityLevel {
+  id: string;
+  name: string;
+  description: string;
+  memberAccountIds: string[];
+}
+
 export interface SiteIssue {
   id: string;
   key: string;
@@ -91,6 +103,8 @@ export interface SiteIssue {
   /** Outward "Blocks" links: this issue blocks these keys. */
   blocks: string[];
   changelog: SiteChangelogEntry[];
+  /** The issue's security level (an id in `SiteData.securityLevels`); absent or null: none. */
+  securityLevelId?: string | null;
 }
 
 export interface SiteData {
@@ -102,4 +116,6 @@ export interface SiteData {
   statuses: SiteStatus[];
   fields: SiteField[];
   issues: SiteIssue[];
+  /** The issue security levels issues may carry; absent: none. */
+  securityLevels?: SiteSecurityLevel[];
 }

@@ -44,7 +44,10 @@ const issue = z.object({
   changelog: z.array(
     z.object({ id: z.string(), authorAccountId: z.string(), created: z.string(), items: z.array(changelogItem) }),
   ),
+  securityLevelId: z.string().nullable().optional(),
 });
+
+const securityLevel = z.object({ id: z.string().regex(/^\d+$/), name: z.string().min(1), description: z.string(), memberAccountIds: z.array(z.string()) });
 
 export const siteDataSchema: z.ZodType<SiteData> = z.object({
   generatedAt: z.string(),
@@ -65,4 +68,13 @@ export const siteDataSchema: z.ZodType<SiteData> = z.object({
     }),
   ),
   issues: z.array(issue),
+  securityLevels: z.array(securityLevel).optional(),
+}).superRefine((site, ctx) => {
+  // An issue cannot carry a level the site does not have (the emulator would hide it from everyone).
+  const levels = new Set((site.securityLevels ?? []).map((l) => l.id));
+  site.issues.forEach((issue, index) => {
+    if (issue.securityLevelId != null && !levels.has(issue.securityLevelId)) {
+      ctx.addIssue({ code: 'custom', path: ['issues', index, 'securityLevelId'], message: `${issue.key}: no security level ${issue.securityLevelId} in securityLevels` });
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import { canBrowse } from './permissions';
-import type { SiteData, SiteIssue, SiteIssueType, SiteProject, SiteStatus, SiteUser } from './siteData';
+import { canBrowse, isSecurityLevelMember } from './permissions';
+import type { SiteData, SiteIssue, SiteIssueType, SiteProject, SiteSecurityLevel, SiteStatus, SiteUser } from './siteData';
 
 export interface BlockLink {
   /** Same id on both ends of the link, as Jira has one link record. */
@@ -18,6 +18,7 @@ export class SiteView {
   private readonly projectsByKey: Map<string, SiteProject>;
   private readonly typesById: Map<string, SiteIssueType>;
   private readonly statusesById: Map<string, SiteStatus>;
+  private readonly levelsById: Map<string, SiteSecurityLevel>;
   private links?: { outward: Map<string, BlockLink[]>; inward: Map<string, BlockLink[]> };
 
   constructor(
@@ -32,14 +33,32 @@ export class SiteView {
     this.projectsByKey = new Map(site.projects.map((p) => [p.key, p]));
     this.typesById = new Map(site.issueTypes.map((t) => [t.id, t]));
     this.statusesById = new Map(site.statuses.map((s) => [s.id, s]));
+    this.levelsById = new Map((site.securityLevels ?? []).map((l) => [l.id, l]));
   }
 
   canBrowseProject(projectKey: string): boolean {
     return this.projectsByKey.has(projectKey) && canBrowse(this.user, projectKey);
   }
 
+  /**
+   * Jira's issue visibility, which every read and write goes through: the user may browse the issue's project and,
+   * when the issue carries a security level, is a member of it (being a Jira admin is not enough). A level id the
+   * site does not define admits nobody.
+   */
   canSee(issue: SiteIssue): boolean {
-    return this.canBrowseProject(issue.projectKey);
+    if (!this.canBrowseProject(issue.projectKey)) return false;
+    const levelId = issue.securityLevelId;
+    return levelId === undefined || levelId === null || isSecurityLevelMember(this.user, this.levelsById.get(levelId));
+  }
+
+  /** The issue's security level: null when it has none, undefined when its id names no level of the site. */
+  securityLevelOf(issue: SiteIssue): SiteSecurityLevel | null | undefined {
+    const levelId = issue.securityLevelId;
+    return levelId === undefined || levelId === null ? null : this.levelsById.get(levelId);
+  }
+
+  securityLevel(id: string): SiteSecurityLevel | undefined {
+    return this.levelsById.get(id);
   }
 
   browsableProjects(): SiteProject[] {

@@ -13,6 +13,7 @@ import {
   type TransformationConfigDto,
 } from '../../src/contract';
 import { DEFAULT_CONFIG } from '../../src/domain/defaultConfig';
+import { issueVisibleTo } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
 const SETTINGS_PAGE = { moduleKey: SETTINGS_MODULE_KEY, extension: { type: 'jira:adminPage' } };
@@ -237,8 +238,7 @@ describe('settings resolvers through the local Forge platform', () => {
     expect(start).toEqual({ concept: 'startDate', fieldId: 'customfield_10015', fieldName: 'Start date', compatible: true, count: withStart.length, jql: 'cf[10015] IS NOT EMPTY', problem: null });
     expect(start.count).toBeGreaterThan(0);
 
-    const limited = site.users.find((u) => u.accountId === DEMO_USERS.limited);
-    const visible = withStart.filter((i) => limited?.browseProjects === '*' || limited?.browseProjects.includes(i.projectKey));
+    const visible = withStart.filter(issueVisibleTo(site, DEMO_USERS.limited));
     expect(dataOf(await call<FieldPreviewDto>(SETTINGS_KEYS.fieldPreview, DEMO_USERS.limited, { concept: 'startDate', fieldId: 'customfield_10015' })).count).toBe(visible.length);
 
     const due = dataOf(await call<FieldPreviewDto>(SETTINGS_KEYS.fieldPreview, DEMO_USERS.admin, { concept: 'dueDate', fieldId: 'duedate' }));

@@ -3,7 +3,7 @@ import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { formatPercent } from '../../src/domain';
 import { PANEL_KEYS, type PageSummaryDto, type ResolverResponse } from '../../src/contract';
-import { expectedModel } from '../support/expectedModel';
+import { expectedModel, issueVisibleTo } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
 const WHOLE = { scope: { projectKey: null } };
@@ -51,7 +51,7 @@ describe('page summary resolver over HTTP against the Jira emulator', () => {
   it('shows a user only what they may browse', async () => {
     const limited = site.users.find((u) => u.accountId === DEMO_USERS.limited);
     if (!limited || limited.browseProjects === '*') throw new Error('the demo must have a user with limited browse rights');
-    const visible = site.issues.filter((i) => (limited.browseProjects as string[]).includes(i.projectKey));
+    const visible = site.issues.filter(issueVisibleTo(site, DEMO_USERS.limited));
     const overview = dataOf(await overviewAs(DEMO_USERS.limited));
     const expected = expectedModel(site, DEMO_USERS.limited, overview.readAt).boxes.root;
     expect(overview.issueCount).toBe(visible.length);

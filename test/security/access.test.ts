@@ -1,9 +1,10 @@
-import { DEMO_USERS } from '../../dev/demo/generate';
+import { DEMO_USERS, demoRestrictedKeys } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { SETTINGS_KEYS } from '../../src/contract';
 import { DEFAULT_CONFIG } from '../../src/domain/defaultConfig';
 import { importSettingsResolver, saveSettingsResolver } from '../../src/resolvers/settings';
+import { issueVisibleTo } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
 import { recordJiraRequests } from './jiraLog';
 import { bridgeInvoke, definedResolverKeys, envelopeOf, keysOfProjects, MODULE_KEY, RESOLVER_SPECS, type Frame, type FrameModule, type ResolverSpec } from './bridgeClient';
@@ -101,10 +102,7 @@ describe('access: every resolver, every user, every module, through the bridge',
       return (answer.data as { count: number }).count;
     };
     const pointsField = site.fields.find((f) => f.name === 'Story point estimate')?.id ?? '';
-    const withPoints = (accountId: string) => {
-      const hidden = hiddenFrom(accountId);
-      return site.issues.filter((i) => !hidden.includes(i.projectKey) && i.customFields[pointsField] !== undefined && i.customFields[pointsField] !== null).length;
-    };
+    const withPoints = (accountId: string) => site.issues.filter((i) => issueVisibleTo(site, accountId)(i) && i.customFields[pointsField] !== undefined && i.customFields[pointsField] !== null).length;
     expect(preview.payload(null)).toEqual({ concept: 'storyPoints', fieldId: pointsField });
     expect(await countFor(DEMO_USERS.admin)).toBe(withPoints(DEMO_USERS.admin));
     expect(await countFor(DEMO_USERS.limited)).toBe(withPoints(DEMO_USERS.limited));
@@ -127,9 +125,14 @@ describe('access: every resolver, every user, every module, through the bridge',
     }
     expect(answers.size).toBeGreaterThanOrEqual(5);
     expect(leaks).toEqual([]);
+    // Nor an issue under a security level they are not a member of, in a project they may browse.
+    const restricted = demoRestrictedKeys(site).filter((key) => !issueVisibleTo(site, accountId)(site.issues.find((i) => i.key === key) as SiteData['issues'][number]));
+    if (accountId !== DEMO_USERS.admin) expect(restricted.length).toBeGreaterThan(0);
+    const mentioned = restricted.filter((key) => [...answers.values()].some((data) => JSON.stringify(data).includes(`"${key}"`)));
+    expect(mentioned).toEqual([]);
 
-    // Filtered, not emptied: the figures count exactly the issues of the projects they may browse.
-    const visible = site.issues.filter((i) => !hidden.includes(i.projectKey));
+    // Filtered, not emptied: the figures count exactly the issues they may see.
+    const visible = site.issues.filter(issueVisibleTo(site, accountId));
     const isBox = (i: SiteData['issues'][number]) => ['Workstream', 'Initiative', 'Team'].includes(site.issueTypes.find((t) => t.id === i.issueTypeId)?.name ?? '');
     expect(answers.get('page/summary@global')).toMatchObject({ issueCount: visible.length });
     expect(answers.get('panel/backlog@global')).toMatchObject({ total: visible.filter((i) => !isBox(i)).length });

@@ -1,6 +1,26 @@
 import { buildTransformationModel, DEFAULT_CONFIG, type FieldChange, type FieldConcept, type RawFieldValue, type StatusCategory, type TransformationModel, type WorkItem } from '../../src/domain';
 import { unwrapFieldValue } from '../../src/jira/issueMapper';
-import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
+import type { SiteData, SiteIssue, SiteUser } from '../../dev/emulator/siteData';
+
+/**
+ * What Jira lets the user see, written out here independently of the emulator: the user may browse the issue's
+ * project, and is a member of the issue's security level if it has one (being a Jira admin is not enough; a level
+ * the site does not define admits nobody).
+ */
+function visibleTo(site: SiteData, user: SiteUser | undefined): (issue: SiteIssue) => boolean {
+  const levels = new Map((site.securityLevels ?? []).map((l) => [l.id, l]));
+  return (issue) => {
+    if (!user) return false;
+    if (user.browseProjects !== '*' && !user.browseProjects.includes(issue.projectKey)) return false;
+    if (issue.securityLevelId === undefined || issue.securityLevelId === null) return true;
+    return levels.get(issue.securityLevelId)?.memberAccountIds.includes(user.accountId) ?? false;
+  };
+}
+
+/** Whether the site's user `accountId` may see the issue in Jira (project browse and security level). */
+export function issueVisibleTo(site: SiteData, accountId: string): (issue: SiteIssue) => boolean {
+  return visibleTo(site, site.users.find((u) => u.accountId === accountId));
+}
 
 /**
  * The model the domain core builds straight from the site's data, with no HTTP, paging or runtime in between:
@@ -9,7 +29,7 @@ import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
 export function expectedModel(site: SiteData, accountId: string, now = site.generatedAt): TransformationModel {
   const user = site.users.find((u) => u.accountId === accountId);
   if (!user) throw new Error(`no user ${accountId}`);
-  const visible = (issue: SiteIssue) => user.browseProjects === '*' || user.browseProjects.includes(issue.projectKey);
+  const visible = visibleTo(site, user);
   const typeName = new Map(site.issueTypes.map((t) => [t.id, t.name]));
   const status = new Map(site.statuses.map((s) => [s.id, s]));
   const idByName = new Map(site.fields.map((f) => [f.name.toLowerCase(), f.id]));
@@ -46,7 +66,7 @@ export function expectedModel(site: SiteData, accountId: string, now = site.gene
 /** The history the reports read, straight from the site's changelogs (no HTTP), for what a user may browse. */
 export function expectedHistory(site: SiteData, accountId: string): { history: FieldChange[]; statusCategories: Record<string, StatusCategory> } {
   const user = site.users.find((u) => u.accountId === accountId);
-  const visible = (issue: SiteIssue) => user?.browseProjects === '*' || (user?.browseProjects ?? []).includes(issue.projectKey);
+  const visible = visibleTo(site, user);
   const conceptByFieldId = new Map<string, FieldChange['concept']>([['status', 'status']]);
   const REPORTED: FieldConcept[] = ['conversionStage', 'riskLikelihood', 'riskImpact', 'stageGate', 'realisedValue', 'targetValue', 'flagged'];
   for (const concept of REPORTED) {

@@ -1,4 +1,5 @@
 import { customFieldNumber, type CatalogField } from '../fieldCatalog';
+import { isSecurityLevelMember } from '../permissions';
 import { STATUS_CATEGORIES } from '../representations';
 import type { SiteIssue, SiteStatusCategoryKey, SiteUser } from '../siteData';
 import type { Operator } from './ast';
@@ -155,6 +156,16 @@ const SYSTEM: Record<string, SystemFactory> = {
   resolutiondate: (label, env) => dateField(label, (i) => i.resolutiondate, false, env),
   duedate: (label, env) => dateField(label, (i) => i.duedate, true, env),
   summary: (label) => textField(label, (i) => [i.summary], { sortable: true }),
+  // The `security` field's clause. Names resolve among the levels the user is a member of, as Jira resolves them
+  // per user; the issues of any other level are not searchable by this user anyway.
+  level: (label, env) => {
+    const mine = (env.view.site.securityLevels ?? []).filter((l) => isSecurityLevelMember(env.view.user, l));
+    return referenceField(label, {
+      values: (issue) => (issue.securityLevelId ? [issue.securityLevelId] : []),
+      lookup: (text) => mine.find((l) => l.id === text || l.name.toLowerCase() === text.toLowerCase())?.id,
+      sortValue: (issue) => (issue.securityLevelId ? env.view.securityLevel(issue.securityLevelId)?.name.toLowerCase() : undefined),
+    });
+  },
 };
 
 const ALIASES: Record<string, string> = {

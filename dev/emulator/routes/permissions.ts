@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { commaList, parseQuery, type Route, type UserContext } from '../context';
 import { jiraError, ok, parseJsonBody } from '../http';
 import { hasGlobalPermission, hasProjectPermission, permissionByKey, type PermissionDefinition } from '../permissions';
-import type { SiteProject, SiteUser } from '../siteData';
+import type { SiteIssue, SiteProject, SiteUser } from '../siteData';
+import { SiteView } from '../siteView';
 import { ISSUE_NOT_FOUND } from './issue';
 
 /** Documented limit of the bulk check: "A maximum of 1000 projects and 1000 issues can be checked." */
@@ -85,9 +86,17 @@ function subjectOf(ctx: UserContext, accountId: string | undefined): SiteUser {
   return subject;
 }
 
+/**
+ * POST /permissions/check. For each requested project permission: the projects (by id) where the subject holds it,
+ * and the issues (by id) where it does, which takes holding it in the issue's project AND seeing the issue: an issue
+ * with a security level grants nothing to a non-member, whatever the project grants (Jira checks issue security
+ * for every permission on an issue). Unknown ids, and issues the subject may not see, are simply left out. The
+ * limit counts the ids sent, found or not.
+ */
 function bulkCheck(ctx: UserContext) {
   const body = parseJsonBody(ctx.body, bulkCheckSchema);
   const subject = subjectOf(ctx, body.accountId);
+  const subjectView = subject === ctx.user ? ctx.view : new SiteView(ctx.site, subject);
   const globalDefs = definitionsFor(body.globalPermissions ?? []);
   if (globalDefs.some((d) => d.type !== 'GLOBAL')) throw jiraError(400, globalDefs.filter((d) => d.type !== 'GLOBAL').map((d) => `'${d.key}' is not a global permission.`));
 
@@ -99,18 +108,22 @@ function bulkCheck(ctx: UserContext) {
     const defs = definitionsFor(entry.permissions);
     const notProject = defs.filter((d) => d.type !== 'PROJECT');
     if (notProject.length) throw jiraError(400, notProject.map((d) => `'${d.key}' is not a project permission.`));
-    const projects = (entry.projects ?? []).map((id) => ctx.site.projects.find((p) => p.id === id)).filter((p): p is SiteProject => p !== undefined);
-    const issues = (entry.issues ?? []).map((id) => ctx.site.issues.find((i) => i.id === id)).filter((i) => i !== undefined);
-    projectCount += projects.length;
-    issueCount += issues.length;
+    projectCount += new Set(entry.projects ?? []).size;
+    issueCount += new Set(entry.issues ?? []).size;
     if (projectCount > MAX_BULK_IDS || issueCount > MAX_BULK_IDS) throw jiraError(400, `A maximum of ${MAX_BULK_IDS} projects and ${MAX_BULK_IDS} issues can be checked.`);
+    const projects = (entry.projects ?? []).map((id) => ctx.site.projects.find((p) => p.id === id)).filter((p): p is SiteProject => p !== undefined);
+    // Issue ids only: Jira takes no keys here.
+    const issues = (entry.issues ?? []).flatMap((id): SiteIssue[] => {
+      const issue = subjectView.anyIssue(id);
+      return issue && issue.id === id ? [issue] : [];
+    });
     for (const def of defs) {
       const grant = grants.get(def.key) ?? { projects: new Set<number>(), issues: new Set<number>() };
       grants.set(def.key, grant);
       for (const p of projects) if (hasProjectPermission(subject, def.key, p)) grant.projects.add(Number(p.id));
       for (const i of issues) {
         const project = ctx.view.project(i.projectKey);
-        if (project && hasProjectPermission(subject, def.key, project)) grant.issues.add(Number(i.id));
+        if (project && hasProjectPermission(subject, def.key, project) && subjectView.canSee(i)) grant.issues.add(Number(i.id));
       }
     }
   }

@@ -89,6 +89,12 @@ export function changeItems(fieldId: string, before: SiteIssue, after: SiteIssue
     }
     case 'status':
       return statusItems(before, after, view);
+    case 'security': {
+      const a = before.securityLevelId ?? null;
+      const b = after.securityLevelId ?? null;
+      const name = (id: string | null) => (id === null ? null : (view.securityLevel(id)?.name ?? id));
+      return [jira('security', { from: a, fromString: name(a), to: b, toString: name(b) })];
+    }
     default: {
       const field = view.site.fields.find((f) => f.id === fieldId);
       if (!field) return [];

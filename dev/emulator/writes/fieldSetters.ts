@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { isSecurityLevelMember } from '../permissions';
 import type { SiteData, SiteField, SiteIssue } from '../siteData';
 import type { SiteView } from '../siteView';
 import { jiraTimestamp } from './jiraTime';
@@ -101,6 +102,20 @@ const SYSTEM_SETTERS: Record<string, Setter> = {
   duedate: (draft, value) => {
     if (value !== null && !isDay(value)) return `Error parsing date string: ${String(value)}`;
     draft.duedate = value;
+    return undefined;
+  },
+  // `{ id }` (string or number) or `{ name }`, or null to remove. As in Jira, a user may only set a level they are a
+  // member of (which also keeps anyone from hiding an issue from themselves); levels apply to every project here.
+  security: (draft, value, ctx) => {
+    if (value === null) {
+      draft.securityLevelId = null;
+      return undefined;
+    }
+    const ref = refOf('name', value);
+    if (!ref) return 'Specify a valid value for security';
+    const level = findNamed(ctx.site.securityLevels ?? [], ref);
+    if (!level || !isSecurityLevelMember(ctx.view.user, level)) return `Security level ${ref.by === 'id' ? 'id' : 'name'} '${ref.value}' is not valid`;
+    draft.securityLevelId = level.id;
     return undefined;
   },
   status: (draft, value, ctx) => {
@@ -221,6 +236,8 @@ export function storedValue(issue: SiteIssue, fieldId: string): unknown {
       return issue.duedate;
     case 'status':
       return issue.statusId;
+    case 'security':
+      return issue.securityLevelId ?? null;
     default:
       return issue.customFields[fieldId] ?? null;
   }
