@@ -1,4 +1,4 @@
-import type { SiteChangelogEntry, SiteData, SiteIssue } from '../siteData';
+import type { SiteChangelogEntry, SiteChangelogItem, SiteData, SiteIssue } from '../siteData';
 
 /**
  * What Forge delivers to a `trigger` module subscribed to Jira's issue events: the event type, who acted, a
@@ -7,15 +7,8 @@ import type { SiteChangelogEntry, SiteData, SiteIssue } from '../siteData';
 
 export type IssueEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';
 
-export type IssueEventChangeItem = {
-  field: string;
-  fieldId?: string;
-  fieldtype: 'jira' | 'custom';
-  from: string | null;
-  fromString: string | null;
-  to: string | null;
-  toString: string | null;
-};
+/** A changelog item as the event carries it; a mapped type, so it stays assignable to `Record<string, unknown>`. */
+export type IssueEventChangeItem = Pick<SiteChangelogItem, keyof SiteChangelogItem>;
 
 /** A type alias, not an interface, so it fits `Record<string, unknown>`-shaped schemas (e.g. a message to a process). */
 export type IssueEventPayload = {
