@@ -10,6 +10,13 @@ import { mappingFingerprint } from './snapshotIssue';
 /** Why the snapshot could not serve this request; the caller reads live instead. */
 export type SnapshotUnavailable = 'none' | 'mappingChanged';
 
+/**
+ * The last model built in this function container. Scrolling the roadmap asks for window after window of the same
+ * model; rebuilding 100k issues for each would cost a second apiece. Valid only for the same snapshot, settings,
+ * viewer's rights, JQL box matches and minute.
+ */
+let lastBuilt: { key: string; model: TransformationRead['model'] } | null = null;
+
 /** Reads the chunks the head names; when a sync replaced the head meanwhile, reads the new head once. */
 async function loadIssues(head: SnapshotHead): Promise<{ head: SnapshotHead; issues: SnapshotIssue[][] } | null> {
   try {
@@ -55,9 +62,15 @@ export async function readFromSnapshot(asCaller: JiraApi, config: Transformation
   const jqlBoxes = await findJqlBoxes(asCaller, config);
   warnings.push(...jqlBoxes.warnings);
   const projectNames = Object.fromEntries(head.projects.filter((p) => browsable.projectIds.has(p.id)).map((p) => [p.key, p.name]));
-  const model = buildTransformationModel(items, config, { now: now.toISOString(), jqlMatches: jqlBoxes.matches, projectNames });
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+  const key = JSON.stringify([head.buildId, head.updatedAt ?? head.syncedAt, head.chunks.length, config, [...browsable.projectIds].sort(), [...browsable.issueIds].sort(), jqlBoxes.matches, minute]);
+  if (lastBuilt?.key !== key) {
+    lastBuilt = null; // let the old model be collected before the new one is built
+    const built = buildTransformationModel(items, config, { now: minute, jqlMatches: jqlBoxes.matches, projectNames });
+    lastBuilt = { key, model: { ...built, warnings: [...warnings, ...built.warnings] } };
+  }
   return {
-    model: { ...model, warnings: [...warnings, ...model.warnings] },
+    model: lastBuilt.model,
     requests: browsable.requests + jqlBoxes.requests,
     issueIds,
     fieldIds: head.fieldIds,
