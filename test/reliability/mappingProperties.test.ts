@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { buildTransformationModel, DEFAULT_CONFIG, type DataQualityWarning, type FieldConcept, type TransformationModel, type WorkItem } from '../../src/domain';
 import { toWorkItem } from '../../src/jira/issueMapper';
+import { CF } from '../../dev/demo/fields';
 import type { JiraIssueBean } from '../../src/jira/schemas';
 
 /**
@@ -11,25 +12,8 @@ import type { JiraIssueBean } from '../../src/jira/schemas';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 
-/** Field ids as on the demo site; the mapper is given these, as field discovery would. */
-const FIELD_IDS: Record<FieldConcept, string> = {
-  startDate: 'customfield_10015',
-  dueDate: 'duedate',
-  storyPoints: 'customfield_10016',
-  originalEstimate: 'timeoriginalestimate',
-  conversionStage: 'customfield_10040',
-  riskLikelihood: 'customfield_10041',
-  riskImpact: 'customfield_10042',
-  residualLikelihood: 'customfield_10043',
-  residualImpact: 'customfield_10044',
-  mitigation: 'customfield_10045',
-  targetValue: 'customfield_10046',
-  realisedValue: 'customfield_10047',
-  stageGate: 'customfield_10048',
-  sponsor: 'customfield_10049',
-  manualProgress: 'customfield_10050',
-  flagged: 'customfield_10021',
-};
+/** Field ids as on the demo site (its custom fields plus two system fields); the mapper is given these, as field discovery would. */
+const FIELD_IDS: Record<FieldConcept, string> = { ...CF, dueDate: 'duedate', originalEstimate: 'timeoriginalestimate' };
 const CONCEPTS = Object.keys(FIELD_IDS) as FieldConcept[];
 
 /**
