@@ -14,6 +14,7 @@ export interface ScopedRead extends TransformationRead {
 const LIVE_NOTE: Record<SnapshotUnavailable, string> = {
   none: 'The stored snapshot is not built yet, so these figures were read from Jira just now.',
   mappingChanged: 'The field mapping changed and the snapshot is being rebuilt, so these figures were read from Jira just now.',
+  unreadable: 'Part of the stored snapshot could not be read, so these figures were read from Jira just now; the snapshot will be rebuilt.',
 };
 
 /**

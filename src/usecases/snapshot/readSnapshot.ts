@@ -1,14 +1,14 @@
 import { buildTransformationModel, type DataQualityWarning, type TransformationConfig, type WorkItem } from '../../domain';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { checkBrowse } from '../../jira/permissions';
-import { readChunks, readHead, SnapshotChunkMissingError } from '../../storage/snapshot/snapshotStore';
+import { kvsSet, readChunks, readHead, SNAPSHOT_KEYS, SnapshotChunkMissingError, SnapshotChunkUnreadableError } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead, SnapshotIssue } from '../../storage/snapshot/types';
 import type { TransformationRead } from '../readTransformation';
 import { findJqlBoxes } from '../jqlBoxes';
 import { mappingFingerprint } from './snapshotIssue';
 
 /** Why the snapshot could not serve this request; the caller reads live instead. */
-export type SnapshotUnavailable = 'none' | 'mappingChanged';
+export type SnapshotUnavailable = 'none' | 'mappingChanged' | 'unreadable';
 
 /**
  * The last model built in this function container. Scrolling the roadmap asks for window after window of the same
@@ -38,7 +38,15 @@ export async function readFromSnapshot(asCaller: JiraApi, config: Transformation
   const stored = await readHead();
   if (!stored) return 'none';
   if (stored.mappingFingerprint !== mappingFingerprint(config)) return 'mappingChanged';
-  const loaded = await loadIssues(stored);
+  let loaded: Awaited<ReturnType<typeof loadIssues>>;
+  try {
+    loaded = await loadIssues(stored);
+  } catch (error) {
+    if (!(error instanceof SnapshotChunkUnreadableError)) throw error;
+    // Served live meanwhile; the flag makes the next reconcile rebuild the snapshot.
+    await kvsSet(SNAPSHOT_KEYS.unreadable, { key: error.key, at: now.toISOString() });
+    return 'unreadable';
+  }
   if (!loaded) return 'none';
   const { head, issues } = loaded;
   // Issues under a security level are checked one by one, in the same request as the projects.

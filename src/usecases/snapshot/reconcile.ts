@@ -3,7 +3,7 @@ import { bulkFetchIssues } from '../../jira/bulkFetch';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { approximateIssueCount } from '../../jira/permissions';
 import { searchAllIssues } from '../../jira/search';
-import { deleteKeys, readChunks, readHead, writeHead } from '../../storage/snapshot/snapshotStore';
+import { deleteKeys, kvsDelete, kvsGet, readChunks, readHead, SNAPSHOT_KEYS, writeHead } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { applyChanges } from './applyChanges';
 import { changesSince, toChanged } from './changesSince';
@@ -35,7 +35,9 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
     }
   }
   const head = await readHead();
-  if (!head || head.mappingFingerprint !== mappingFingerprint(config)) {
+  const unreadable = (await kvsGet(SNAPSHOT_KEYS.unreadable)) !== undefined;
+  if (!head || head.mappingFingerprint !== mappingFingerprint(config) || unreadable) {
+    if (unreadable) await kvsDelete(SNAPSHOT_KEYS.unreadable);
     const { state } = await startFullBuild(jira, config, now());
     await queueBuild(state.buildId);
     return { kind: 'buildStarted', buildId: state.buildId };

@@ -162,6 +162,18 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     expect(figures(read.model)).toEqual(figures(expectedModel(site, DEMO_USERS.limited, read.model.readAt)));
   });
 
+  it('a damaged chunk is not served: the page reads live, and the next reconcile rebuilds the snapshot', async () => {
+    await buildInSteps(emulator, site, 100);
+    const head = await readHead();
+    const chunk = head?.chunks[1];
+    if (!chunk) throw new Error('expected several chunks');
+    await kvs.set(chunk.key, { issues: [{ id: 7, item: 'garbage' }] });
+    expect(await readFromSnapshot(emulatorJira(emulator.url, site, DEMO_USERS.admin), DEFAULT_CONFIG, now())).toBe('unreadable');
+    const outcome = await reconcileSnapshot(emulatorJira(emulator.url, site, DEMO_USERS.app), DEFAULT_CONFIG, now, async () => undefined);
+    expect(outcome.kind).toBe('buildStarted');
+    expect(await kvs.get(SNAPSHOT_KEYS.unreadable)).toBeUndefined();
+  });
+
   it('does not serve a snapshot mapped with another field mapping', async () => {
     await buildInSteps(emulator, site, 100);
     const remapped = { ...DEFAULT_CONFIG, fieldMapping: { ...DEFAULT_CONFIG.fieldMapping, startDate: 'Target start' } };
