@@ -3,7 +3,7 @@
  * weigh on its garbage collector. It records the app's own read (replayJira.ts), then, from memory, each repetition
  * times `JSON.parse` of the recorded search answers (the floor), their zod validation, the mapping of every issue,
  * `buildTransformationModel` with its roll-ups on those items, and the whole read replayed from the same texts.
- * Medians. The process then serves the recording over HTTP until the bench kills it.
+ * Medians. The recorded read itself gives the live read's figures without a snapshot (requests, the emulator's time).
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -35,7 +35,7 @@ export const modelBuildFiguresSchema = z.object({
 export type ModelBuildFigures = z.infer<typeof modelBuildFiguresSchema>;
 
 export const recordingStartSchema = z.object({ jiraUrl: z.string(), authorization: z.string(), maxRepetitions: z.number(), budgetMs: z.number() });
-export const recordedMessageSchema = z.object({ kind: z.literal('recorded'), figures: modelBuildFiguresSchema, replayUrl: z.string() });
+export const recordedMessageSchema = z.object({ kind: z.literal('recorded'), figures: modelBuildFiguresSchema });
 
 const timed = <T>(times: number[], run: () => T): T => {
   globalThis.gc?.();
@@ -77,7 +77,7 @@ export async function measureModelBuild(recording: Recording, maxRepetitions: nu
   };
 }
 
-/** Forks the recording process for this portfolio: it answers with the figures and the URL it replays the recording at. */
+/** Forks the recording process for this portfolio: it answers with the figures and exits. */
 export function forkRecording(portfolio: Portfolio, maxRepetitions: number, budgetMs: number): Child<z.infer<typeof recordedMessageSchema>> {
   const admin = adminOf(portfolio.site);
   const authorization = `Basic ${Buffer.from(`${admin.emailAddress}:${admin.apiToken}`).toString('base64')}`;

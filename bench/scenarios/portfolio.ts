@@ -8,14 +8,10 @@ import type { SiteData } from '../../dev/emulator/siteData';
 import { forkChild, type Child } from './child';
 import { childMessageSchema, type ChildMessage, type StartMessage } from './resolverProtocol';
 
-/** "No time limit": far longer than a 100k read from the replayed recording takes. */
-export const UNLIMITED_MS = 120_000;
-
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
-/** Each resolver process gets its own empty app storage in one scratch folder, removed by `removeScratch`. */
+/** Each portfolio's app storage (the snapshot its cold build writes) is a file in one scratch folder, removed by `removeScratch`. */
 let kvsDir: string | undefined;
-let kvsFiles = 0;
-const freshKvsFile = () => path.join((kvsDir ??= mkdtempSync(path.join(tmpdir(), 'to-bench-kvs-'))), `kvs-${++kvsFiles}.json`);
+const kvsFileFor = (label: string) => path.join((kvsDir ??= mkdtempSync(path.join(tmpdir(), 'to-bench-kvs-'))), `kvs-${label}.json`);
 
 export function removeScratch(): void {
   if (kvsDir) rmSync(kvsDir, { recursive: true, force: true });
@@ -40,6 +36,11 @@ export interface Portfolio {
   emulator: RunningEmulator;
   /** The same site without latency, to record the app's read for the parse/build figures. */
   floorEmulator: RunningEmulator;
+  /**
+   * The app's storage for this portfolio: empty until the cold build writes the snapshot into it; every later
+   * resolver process (page loads, page host, incremental update) reads and writes the same file, one at a time.
+   */
+  kvsFile: string;
   close(): Promise<void>;
 }
 
@@ -56,6 +57,7 @@ export async function openPortfolio(spec: PortfolioSpec, latencyMs: number): Pro
     generateMs,
     emulator,
     floorEmulator,
+    kvsFile: kvsFileFor(spec.label),
     close: async () => {
       await emulator.close();
       await floorEmulator.close();
@@ -69,11 +71,8 @@ export const adminOf = (site: SiteData) => {
   return admin;
 };
 
-/**
- * What a resolver process needs to run the app against this portfolio's emulator, as the admin.
- * `unlimitedFrom`: a Jira to read from instead (the replayed recording) with no time limit.
- */
-export function startMessage(portfolio: Portfolio, mode: StartMessage['mode'], unlimitedFrom?: string): StartMessage {
+/** What a resolver process needs to run the app against this portfolio's emulator and storage. */
+export function startMessage(portfolio: Portfolio, mode: StartMessage['mode']): StartMessage {
   const { site } = portfolio;
   const app = site.users.find((u) => u.accountId === DEMO_USERS.app);
   if (!app) throw new Error('The demo site has no app account');
@@ -81,9 +80,8 @@ export function startMessage(portfolio: Portfolio, mode: StartMessage['mode'], u
   const credentialOf = (u: typeof admin) => ({ email: u.emailAddress, apiToken: u.apiToken });
   return {
     appRoot: APP_ROOT,
-    jiraUrl: unlimitedFrom ?? portfolio.emulator.url,
-    ...(unlimitedFrom ? { invocationTimeoutMs: UNLIMITED_MS } : {}),
-    kvsFile: freshKvsFile(),
+    jiraUrl: portfolio.emulator.url,
+    kvsFile: portfolio.kvsFile,
     app: credentialOf(app),
     // The admin first: the page host's default user.
     users: [admin, ...site.users.filter((u) => u !== admin)].map((u) => ({ accountId: u.accountId, displayName: u.displayName, credential: credentialOf(u) })),

@@ -1,17 +1,17 @@
 /**
- * The recording process, forked by the bench with --expose-gc: records the app's read from the latency-free emulator,
- * times the model build against JSON.parse (modelBuild.ts), then replays the recording over HTTP until killed.
+ * The recording process, forked by the bench with --expose-gc: records the app's live read from the latency-free
+ * emulator and times the model build against JSON.parse (modelBuild.ts).
  */
 import { sendToParent } from './child';
 import { measureModelBuild, recordingStartSchema } from './modelBuild';
-import { recordRead, startReplayServer } from './replayJira';
+import { recordRead } from './replayJira';
 
 async function main(message: unknown): Promise<void> {
   const start = recordingStartSchema.parse(message);
   const recording = await recordRead(start.jiraUrl, start.authorization);
   const figures = await measureModelBuild(recording, start.maxRepetitions, start.budgetMs);
-  const replay = await startReplayServer(recording);
-  await sendToParent({ kind: 'recorded', figures, replayUrl: replay.url });
+  await sendToParent({ kind: 'recorded', figures });
+  process.exit(0);
 }
 
 process.once('message', (message: unknown) => {

@@ -1,7 +1,8 @@
 /**
- * Render time in headless Chromium through the page host. An init script in the app's frame wraps `fetch` to mark
- * (performance.now()) when an `invoke` answer's body has fully arrived, and a MutationObserver marks when a test id
- * first appears in the DOM, then the next animation frame (≈ painted). Render time = painted − arrived.
+ * Render time in headless Chromium through the page host, whose resolver serves the portfolio's snapshot (its KVS
+ * file). An init script in the app's frame wraps `fetch` to mark (performance.now()) when an `invoke` answer's body
+ * has fully arrived, and a MutationObserver marks when a test id first appears in the DOM, then the next animation
+ * frame (≈ painted). Render time = painted − arrived. The last run then scrolls the roadmap (roadmapScroll.ts).
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { z } from 'zod';
@@ -10,18 +11,22 @@ import { PANEL_KEYS } from '../../src/contract/panels';
 import { gzipBytes, median } from '../measure';
 import type { PageBundle } from './bundles';
 import { forkResolver, startMessage, type Portfolio } from './portfolio';
+import { measureRoadmapScroll, type RoadmapScrollFigures } from './roadmapScroll';
 
 const WATCHED = ['top-progress', 'roadmap-row-root'] as const;
 
 const MARK_SCRIPT = `(() => {
+  // The bench runs under tsx, whose esbuild wraps named functions in __name(); functions it hands to the page
+  // (roadmapScroll.ts's frame.evaluate) need it defined there.
+  globalThis.__name ??= (fn) => fn;
   if (!location.pathname.startsWith('/app/')) return;
-  const marks = { arrived: {}, rendered: {} };
+  const marks = { arrived: {}, answers: {}, rendered: {} };
   window.__bench = marks;
   const originalFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const response = await originalFetch(input, init);
     const key = typeof init?.body === 'string' ? /"functionKey":"([^"]+)"/.exec(init.body)?.[1] : undefined;
-    if (key && String(input).includes('/__host/bridge')) response.clone().text().then(() => { marks.arrived[key] = performance.now(); });
+    if (key && String(input).includes('/__host/bridge')) response.clone().text().then(() => { marks.arrived[key] = performance.now(); marks.answers[key] = (marks.answers[key] ?? 0) + 1; });
     return response;
   };
   const watched = ${JSON.stringify(WATCHED)};
@@ -37,6 +42,8 @@ const MARK_SCRIPT = `(() => {
 
 const marksSchema = z.object({
   arrived: z.record(z.string(), z.number()),
+  /** Answers received per resolver definition. */
+  answers: z.record(z.string(), z.number()),
   rendered: z.record(z.string(), z.object({ dom: z.number(), painted: z.number() })),
 });
 type Marks = z.infer<typeof marksSchema>;
@@ -52,6 +59,25 @@ export interface RenderFigures {
   roadmapProblem: string | null;
   /** The JavaScript the global page fetched, as Chromium received it. */
   scriptsFetched: PageBundle;
+  /** Rows the roadmap has (its treegrid's aria-rowcount less the header row); null when it did not render. */
+  roadmapRows: number | null;
+  scroll: ScrollFigures | null;
+  scrollProblem: string | null;
+}
+
+/** The roadmap scrolled twice in the same page: first as a user would (fetching windows of rows), then again. */
+export interface ScrollFigures {
+  first: RoadmapScrollFigures;
+  /** Roadmap answers that arrived during the first scroll (windows of rows it scrolled into). */
+  firstFetches: number;
+  /** The same scroll once every window is loaded; null when the roadmap stayed busy. */
+  again: RoadmapScrollFigures | null;
+  againFetches: number | null;
+}
+
+export interface ScrollPlan {
+  /** Scroll this many rows (over roadmapScroll.ts's default 5 s), or all the roadmap has when it has fewer. */
+  rows: number;
 }
 
 const readMarks = async (frame: Frame): Promise<Marks> => marksSchema.parse(await frame.evaluate(() => (window as unknown as { __bench?: unknown }).__bench));
@@ -70,7 +96,41 @@ const waitPainted = (frame: Frame, id: string, timeout: number) =>
     { timeout },
   );
 
-async function openOnce(browser: Browser, hostUrl: string, timeoutMs: number) {
+const firstLine = (error: unknown) => (error instanceof Error ? (error.message.split('\n')[0] ?? 'failed') : String(error));
+
+/** Rows the roadmap lists once its first answer is in (the treegrid's aria-rowcount counts its header row). */
+async function roadmapRows(frame: Frame): Promise<number> {
+  const count = await frame.locator('[data-testid="roadmap-scroller"] [role="treegrid"]').getAttribute('aria-rowcount', { timeout: 5_000 });
+  const rows = Number(count) - 1;
+  if (!(rows >= 0)) throw new Error(`the roadmap's treegrid has no row count (${String(count)})`);
+  return rows;
+}
+
+const roadmapAnswers = async (frame: Frame) => (await readMarks(frame)).answers[PANEL_KEYS.roadmap] ?? 0;
+/** True once no window of rows is on its way, false when the roadmap is still busy after `timeout`. */
+const roadmapSettled = (frame: Frame, timeout: number) =>
+  frame
+    .locator('[data-testid="roadmap-scroller"][aria-busy="false"]')
+    .waitFor({ timeout })
+    .then(() => true)
+    .catch(() => false);
+/** The windows the first scroll asked for may take a while at 100k (each is one resolver call). */
+const SETTLE_AFTER_SCROLL_MS = 120_000;
+
+async function scrollTwice(page: Page, frame: Frame, rows: number): Promise<ScrollFigures> {
+  await roadmapSettled(frame, 30_000);
+  let answers = await roadmapAnswers(frame);
+  const first = await measureRoadmapScroll(page, { rows });
+  const settled = await roadmapSettled(frame, SETTLE_AFTER_SCROLL_MS);
+  const firstFetches = (await roadmapAnswers(frame)) - answers;
+  if (!settled) return { first, firstFetches, again: null, againFetches: null };
+  answers = await roadmapAnswers(frame);
+  const again = await measureRoadmapScroll(page, { rows });
+  await roadmapSettled(frame, 30_000);
+  return { first, firstFetches, again, againFetches: (await roadmapAnswers(frame)) - answers };
+}
+
+async function openOnce(browser: Browser, hostUrl: string, timeoutMs: number, scroll: ScrollPlan | null) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   try {
     await context.addCookies([{ name: 'to_user', value: DEMO_USERS.admin, url: hostUrl }]);
@@ -90,9 +150,20 @@ async function openOnce(browser: Browser, hostUrl: string, timeoutMs: number) {
       await frame.getByTestId('tab-roadmap').click({ timeout: 5_000 });
       await waitPainted(frame, 'roadmap-row-root', timeoutMs);
     } catch (error) {
-      roadmapProblem = error instanceof Error ? error.message.split('\n')[0] ?? 'failed' : String(error);
+      roadmapProblem = firstLine(error);
     }
     const all = await readMarks(frame);
+    let rows: number | null = null;
+    let scrolled: ScrollFigures | null = null;
+    let scrollProblem: string | null = roadmapProblem ? 'the roadmap did not render' : null;
+    if (scroll && !roadmapProblem) {
+      try {
+        rows = await roadmapRows(frame);
+        scrolled = await scrollTwice(page, frame, Math.min(scroll.rows, rows));
+      } catch (error) {
+        scrollProblem = firstLine(error);
+      }
+    }
     const arrived = (key: string) => all.arrived[key] ?? top.arrived[key] ?? NaN;
     const rendered = (id: string) => all.rendered[id]?.painted ?? NaN;
     return {
@@ -101,6 +172,9 @@ async function openOnce(browser: Browser, hostUrl: string, timeoutMs: number) {
       roadmapMs: roadmapProblem ? null : rendered('roadmap-row-root') - arrived(PANEL_KEYS.roadmap),
       roadmapProblem,
       scripts: await Promise.all(scripts),
+      rows,
+      scrolled,
+      scrollProblem,
     };
   } finally {
     await context.close();
@@ -114,13 +188,15 @@ const bundleOf = (page: string, files: ReadonlyMap<string, Buffer>): PageBundle 
   gzipBytes: [...files.values()].reduce((sum, b) => sum + gzipBytes(b), 0),
 });
 
-export async function measureRender(browser: Browser, portfolio: Portfolio, runs: number, timeoutMs: number): Promise<RenderFigures> {
+/** `runs` page opens (medians); the last one also scrolls the roadmap as `scroll` says. */
+export async function measureRender(browser: Browser, portfolio: Portfolio, runs: number, timeoutMs: number, scroll: ScrollPlan | null): Promise<RenderFigures> {
   const child = forkResolver(startMessage(portfolio, { kind: 'host' }));
   try {
-    const ready = await child.next(60_000);
+    const ready = await child.next(120_000);
     if (ready.kind !== 'hostReady') throw new Error(`unexpected message ${ready.kind}`);
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await openOnce(browser, ready.hostUrl, timeoutMs));
+    for (let i = 0; i < runs; i++) samples.push(await openOnce(browser, ready.hostUrl, timeoutMs, i === runs - 1 ? scroll : null));
+    const last = samples.at(-1);
     const roadmaps = samples.map((s) => s.roadmapMs).filter((ms): ms is number => ms !== null);
     return {
       runs,
@@ -129,6 +205,9 @@ export async function measureRender(browser: Browser, portfolio: Portfolio, runs
       roadmapMs: roadmaps.length ? median(roadmaps) : null,
       roadmapProblem: samples.find((s) => s.roadmapProblem)?.roadmapProblem ?? null,
       scriptsFetched: bundleOf('global page (fetched by Chromium)', new Map(samples.flatMap((s) => s.scripts).map((f) => [f.file, f.body]))),
+      roadmapRows: last?.rows ?? null,
+      scroll: last?.scrolled ?? null,
+      scrollProblem: scroll ? (last?.scrollProblem ?? null) : 'not asked for',
     };
   } finally {
     child.kill();

@@ -1,9 +1,7 @@
 /**
- * Records the answers Jira gives the app's own read, as raw text, and replays them: in memory (for the model-build
- * timing) or over HTTP on 127.0.0.1 (so the real runtime can run a full read without latency or the emulator's cost).
+ * Records the answers Jira gives the app's own live read, as raw text, and replays them from memory (for the
+ * model-build timing).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DEFAULT_CONFIG } from '../../src/domain';
 import type { JiraApi, JiraResponse } from '../../src/jira/jiraHttp';
 import { readTransformation } from '../../src/usecases/readTransformation';
@@ -70,34 +68,5 @@ export function replayingJira(recording: Recording): JiraApi {
       if (!recorded) throw new Error(`The recording has no answer to ${init?.method ?? 'GET'} ${route.value}`);
       return responseOf(recorded);
     },
-  };
-}
-
-/** The recorded answers over HTTP on 127.0.0.1; anything not recorded gets a 404 that names it. */
-export async function startReplayServer(recording: Recording): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
-      const recorded = recording.tape.get(keyOf(req.method, req.url ?? '/', body));
-      if (!recorded) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errorMessages: [`The bench's recording has no answer to ${req.method ?? 'GET'} ${req.url ?? ''}`] }));
-        return;
-      }
-      res.writeHead(recorded.status, { 'content-type': recorded.headers['content-type'] ?? 'application/json' });
-      res.end(recorded.text);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
   };
 }
