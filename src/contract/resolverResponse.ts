@@ -1,5 +1,6 @@
 /** Every resolver answers this envelope; the Custom UI reads it through one module. */
-export type ResolverErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'JIRA_UNAVAILABLE' | 'JIRA_ERROR' | 'INTERNAL';
+/** NOT_READY: the first snapshot of a large site is still being built; the message says how far it is. */
+export type ResolverErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_READY' | 'JIRA_UNAVAILABLE' | 'JIRA_ERROR' | 'INTERNAL';
 
 export interface ResolverError {
   code: ResolverErrorCode;

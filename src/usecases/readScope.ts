@@ -1,6 +1,8 @@
 import { resolveScope, type TransformationConfig } from '../domain';
 import type { JiraApi } from '../jira/jiraHttp';
 import { readTransformation, type TransformationRead } from './readTransformation';
+import { BUILD_STALE_MS, readBuildState } from './snapshot/fullBuild';
+import { buildProgressMessage, LIVE_READ_MAX_ISSUES, SnapshotNotReadyError } from './snapshot/notReady';
 import { readFromSnapshot, type SnapshotUnavailable } from './snapshot/readSnapshot';
 
 export interface ScopedRead extends TransformationRead {
@@ -19,12 +21,17 @@ const LIVE_NOTE: Record<SnapshotUnavailable, string> = {
 
 /**
  * The transformation as the caller may see it, narrowed to a project's part or the whole: from the stored snapshot
- * when there is a usable one, otherwise read from Jira as the caller (and the page says so).
+ * when there is a usable one, otherwise read from Jira as the caller (and the page says so) — unless the snapshot of a
+ * site too large to read live is still being built, which the caller is told, with its progress.
  */
 export async function readScope(asCaller: JiraApi, config: TransformationConfig, projectKey: string | null, now: Date): Promise<ScopedRead> {
   const snapshot = await readFromSnapshot(asCaller, config, now);
   let read: TransformationRead;
   if (typeof snapshot === 'string') {
+    const build = await readBuildState();
+    const building = build !== null && now.getTime() - Date.parse(build.heartbeatAt) < BUILD_STALE_MS;
+    // A live read of a large site would only time out: say how far the build is instead.
+    if (building && (build.expectedIssues ?? 0) > LIVE_READ_MAX_ISSUES) throw new SnapshotNotReadyError(buildProgressMessage(build, now));
     const live = await readTransformation(asCaller, config, now.toISOString());
     read = { ...live, source: { ...live.source, note: LIVE_NOTE[snapshot] } };
   } else {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataQualityWarning, FieldConcept, TransformationConfig } from '../../domain';
 import { listFields, resolveFieldMapping } from '../../jira/fields';
 import type { JiraApi } from '../../jira/jiraHttp';
+import { approximateIssueCount } from '../../jira/permissions';
 import { searchPage } from '../../jira/search';
 import { CHUNK_TARGET_BYTES, byteSize } from '../../storage/snapshot/chunks';
 import { deleteKeys, kvsDelete, kvsGet, kvsSet, readHead, SNAPSHOT_KEYS, writeChunk, writeHead } from '../../storage/snapshot/snapshotStore';
@@ -23,12 +24,19 @@ export interface BuildState {
   fieldIds: Partial<Record<FieldConcept, string>>;
   fieldWarnings: DataQualityWarning[];
   mappingFingerprint: string;
+  /** Jira's estimate, when the build started, of how many issues it will read. */
+  expectedIssues: number | null;
+  /** Issues stored so far. */
+  issuesRead: number;
   /** Jira requests so far, for the build's report. */
   requests: number;
   steps: number;
 }
 
 export const readBuildState = async (): Promise<BuildState | null> => ((await kvsGet(SNAPSHOT_KEYS.build)) as BuildState | undefined) ?? null;
+
+/** Every issue the app may see: a bounded JQL, as the enhanced search requires. */
+export const ALL_ISSUES_JQL = 'id > 0';
 
 /** A build whose last heartbeat is older than this died; the reconcile resumes it. */
 export const BUILD_STALE_MS = 20 * 60_000;
@@ -42,7 +50,8 @@ export async function startFullBuild(jira: JiraApi, config: TransformationConfig
   const fingerprint = mappingFingerprint(config);
   if (running && running.mappingFingerprint === fingerprint && now.getTime() - Date.parse(running.heartbeatAt) < BUILD_STALE_MS) return { state: running, started: false };
   if (running) await deleteKeys(running.chunks.map((c) => c.key));
-  const resolved = resolveFieldMapping(await listFields(jira), config.fieldMapping);
+  const [fields, expectedIssues] = await Promise.all([listFields(jira), approximateIssueCount(jira, ALL_ISSUES_JQL).catch(() => null)]);
+  const resolved = resolveFieldMapping(fields, config.fieldMapping);
   const state: BuildState = {
     buildId: `${now.getTime().toString(36)}-${randomUUID().slice(0, 8)}`,
     startedAt: now.toISOString(),
@@ -53,7 +62,9 @@ export async function startFullBuild(jira: JiraApi, config: TransformationConfig
     fieldIds: resolved.ids,
     fieldWarnings: resolved.warnings,
     mappingFingerprint: fingerprint,
-    requests: 1,
+    expectedIssues,
+    issuesRead: 0,
+    requests: 2,
     steps: 0,
   };
   await kvsSet(SNAPSHOT_KEYS.build, state);
@@ -86,6 +97,7 @@ export async function runBuildStep(jira: JiraApi, buildId: string, limits: StepL
     const key = SNAPSHOT_KEYS.chunk(state.buildId, state.chunks.length);
     await writeChunk(key, buffer);
     state.chunks.push({ key, minId: state.chunks.length === 0 ? 0 : Number((buffer[0] as SnapshotIssue).id), count: buffer.length, bytes: bufferBytes });
+    state.issuesRead += buffer.length;
     state.cursorId = readUpTo;
     state.projects = [...projects.values()];
     state.heartbeatAt = limits.now().toISOString();

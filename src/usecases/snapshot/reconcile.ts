@@ -7,7 +7,7 @@ import { deleteKeys, kvsDelete, kvsGet, readChunks, readHead, SNAPSHOT_KEYS, wri
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { applyChanges } from './applyChanges';
 import { changesSince, toChanged } from './changesSince';
-import { BUILD_STALE_MS, readBuildState, startFullBuild } from './fullBuild';
+import { ALL_ISSUES_JQL, BUILD_STALE_MS, readBuildState, startFullBuild } from './fullBuild';
 import { mappingFingerprint, snapshotFields } from './snapshotIssue';
 import { withSnapshotLock } from './snapshotLock';
 
@@ -48,7 +48,7 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
     const changed = await changesSince(jira, new Date(current.syncedAt), syncedAt, current.fieldIds);
     let applied = await applyChanges(current, { upserts: changed.issues, deletedIds: [] }, changed.projects);
     let deleted = 0;
-    const count = await approximateIssueCount(jira, 'id > 0');
+    const count = await approximateIssueCount(jira, ALL_ISSUES_JQL);
     const recounted = count !== applied.head.issueCount;
     if (recounted) {
       const recount = await compareIds(jira, applied.head);
@@ -66,7 +66,7 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
 
 /** Every issue id Jira has against the snapshot's: what is gone, and what the snapshot never got. */
 async function compareIds(jira: JiraApi, head: SnapshotHead): Promise<{ deletedIds: string[]; missingIds: string[] }> {
-  const inJira = new Set((await searchAllIssues(jira, { jql: 'id > 0 ORDER BY id ASC', fields: ['key'], pageSize: ID_PAGE_SIZE })).issues.map((i) => i.id));
+  const inJira = new Set((await searchAllIssues(jira, { jql: `${ALL_ISSUES_JQL} ORDER BY id ASC`, fields: ['key'], pageSize: ID_PAGE_SIZE })).issues.map((i) => i.id));
   const inSnapshot = new Set((await readChunks(head.chunks)).flat().map((i) => i.id));
   return {
     deletedIds: [...inSnapshot].filter((id) => !inJira.has(id)),

@@ -2,10 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 
 export type Resource<T> =
   | { state: 'loading' }
-  | { state: 'error'; message: string; retry: () => void }
+  /** `code`: the resolver's error code when the backend answered one (e.g. NOT_READY). */
+  | { state: 'error'; message: string; code: string | null; retry: () => void }
   | { state: 'ready'; data: T; reload: () => void };
 
-type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
+type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; code: string | null };
+
+const codeOf = (error: unknown): string | null => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+};
 
 /**
  * Loads something, again whenever `load` changes, with a retry after failure. An answer is shown only for
@@ -19,7 +25,7 @@ export function useResource<T>(load: () => Promise<T>): Resource<T> {
     let current = true;
     load().then(
       (data) => current && setAnswered({ load, attempt, outcome: { ok: true, data } }),
-      (error: unknown) => current && setAnswered({ load, attempt, outcome: { ok: false, message: error instanceof Error ? error.message : String(error) } }),
+      (error: unknown) => current && setAnswered({ load, attempt, outcome: { ok: false, message: error instanceof Error ? error.message : String(error), code: codeOf(error) } }),
     );
     return () => {
       current = false;
@@ -27,5 +33,5 @@ export function useResource<T>(load: () => Promise<T>): Resource<T> {
   }, [load, attempt]);
   if (!answered || answered.load !== load || answered.attempt !== attempt) return { state: 'loading' };
   const { outcome } = answered;
-  return outcome.ok ? { state: 'ready', data: outcome.data, reload: again } : { state: 'error', message: outcome.message, retry: again };
+  return outcome.ok ? { state: 'ready', data: outcome.data, reload: again } : { state: 'error', message: outcome.message, code: outcome.code, retry: again };
 }

@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
 import { BacklogPanel } from '../components/backlog/BacklogPanel';
 import { DataQualityWarnings } from '../components/DataQualityWarnings';
-import { ErrorState, Loading } from '../components/PanelState';
+import { ErrorState, Loading, Preparing } from '../components/PanelState';
 import { ReportsPanel } from '../components/reports/ReportsPanel';
 import { RiskMatrixPanel } from '../components/risks/RiskMatrixPanel';
 import { RoadmapPanel } from '../components/roadmap/RoadmapPanel';
@@ -31,6 +31,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
 
   if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
+  if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
   if (summary.state === 'error') return <ErrorState title="The transformation could not be read" message={summary.message} onRetry={summary.retry} />;
   const { data } = summary;
   const panels = data.toolset.filter((p) => PANEL_TITLES[p] !== undefined);

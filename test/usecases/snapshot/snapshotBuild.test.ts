@@ -8,7 +8,10 @@ import { startEmulator, type RunningEmulator } from '../../../dev/emulator';
 import type { SiteData } from '../../../dev/emulator/siteData';
 import { DEFAULT_CONFIG, resolveScope, scopeSummary, type TransformationConfig } from '../../../src/domain';
 import { readChunks, readHead, SNAPSHOT_KEYS } from '../../../src/storage/snapshot/snapshotStore';
-import { readBuildState, runBuildStep, startFullBuild } from '../../../src/usecases/snapshot/fullBuild';
+import { readBuildState, runBuildStep, startFullBuild, type BuildState } from '../../../src/usecases/snapshot/fullBuild';
+import { LIVE_READ_MAX_ISSUES } from '../../../src/usecases/snapshot/notReady';
+import { readScope } from '../../../src/usecases/readScope';
+import { respond } from '../../../src/resolvers/envelope';
 import { readFromSnapshot } from '../../../src/usecases/snapshot/readSnapshot';
 import { reconcileSnapshot } from '../../../src/usecases/snapshot/reconcile';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
@@ -172,6 +175,24 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     const outcome = await reconcileSnapshot(emulatorJira(emulator.url, site, DEMO_USERS.app), DEFAULT_CONFIG, now, async () => undefined);
     expect(outcome.kind).toBe('buildStarted');
     expect(await kvs.get(SNAPSHOT_KEYS.unreadable)).toBeUndefined();
+  });
+
+  it('while the first snapshot of a large site is built, pages say how far it is instead of reading live', async () => {
+    const jira = emulatorJira(emulator.url, site, DEMO_USERS.app);
+    const { state } = await startFullBuild(jira, DEFAULT_CONFIG, now());
+    expect(state.expectedIssues).toBe(site.issues.length);
+    await runBuildStep(jira, state.buildId, { maxPages: 3, deadline: Date.now() + 60_000, now });
+    const asAdmin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
+    // This site is small: it is read live meanwhile, and the page says why.
+    const small = await readScope(asAdmin, DEFAULT_CONFIG, null, now());
+    expect(small.source).toMatchObject({ kind: 'live', note: expect.stringContaining('not built yet') });
+    // Pretend it is large: a live read would time out, so the page is told the build's progress, and Jira is not read.
+    const progress = (await readBuildState()) as BuildState;
+    await kvs.set(SNAPSHOT_KEYS.build, { ...progress, expectedIssues: LIVE_READ_MAX_ISSUES + 1 });
+    const before = asAdmin.requests;
+    const answer = await respond(() => readScope(asAdmin, DEFAULT_CONFIG, null, now()));
+    expect(answer).toEqual({ success: false, error: { code: 'NOT_READY', message: expect.stringMatching(/being prepared .*: 300 of about 20,001 issues read so far\. About \d+ min to go\./) } });
+    expect(asAdmin.requests).toBe(before);
   });
 
   it('does not serve a snapshot mapped with another field mapping', async () => {
