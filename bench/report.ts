@@ -377,7 +377,7 @@ function unmet(result: BenchResult): string[] {
     if (!s.modelBuild.ok || !s.build.ok) continue;
     const estimate = liveReadEstimateMs(s.modelBuild.value, result.latencyMs);
     if (estimate < UI_RESOLVER_TIMEOUT_MS) continue;
-    lines.push(`**Before the first build finishes, pages at ${s.spec.label} do not open.** Until the snapshot exists (the cold build took ${fmtMs(s.build.value.run.wallMs)} here, plus Forge's delays in delivering the install event and the queued build step), page loads fall back to the live read, which needs ${fmtInt(s.modelBuild.value.requests)} Jira requests (≈ ${fmtMs(estimate)}, section 5) against Forge's ${UI_RESOLVER_TIMEOUT_MS / 1000} s, so they time out. The same fallback applies while a field-mapping change rebuilds the snapshot (readScope reads live when the stored mapping differs).`);
+    lines.push(`**Before the first build finishes, pages at ${s.spec.label} show no figures.** Until the snapshot exists (the cold build took ${fmtMs(s.build.value.run.wallMs)} here, plus Forge's delays in delivering the install event and the queued build step), a live read would need ${fmtInt(s.modelBuild.value.requests)} Jira requests (≈ ${fmtMs(estimate)}, section 5) against Forge's ${UI_RESOLVER_TIMEOUT_MS / 1000} s. Above 20,000 issues pages therefore do not try: they answer NOT_READY with the build's progress (\"n of about N issues read, about m min to go\") and check again on their own. The same applies while a field-mapping change rebuilds the snapshot of a large site.`);
   }
 
   const runs = pageRuns(result);
