@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { z } from 'zod';
 import { MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
 import { onlyFrom } from './modules';
 import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
@@ -35,5 +36,17 @@ const RESOLVERS = [
 
 const resolver = new Resolver();
 for (const [key, modules, fn] of RESOLVERS) resolver.define(key, onlyFrom(modules, key, fn));
+const definitions = resolver.getDefinitions();
+const OWN_KEYS: ReadonlySet<string> = new Set(RESOLVERS.map(([key]) => key));
 
-export const handler = resolver.getDefinitions();
+const functionKeyOf = (invocation: unknown): unknown => z.looseObject({ call: z.looseObject({ functionKey: z.unknown() }) }).safeParse(invocation).data?.call.functionKey;
+
+/**
+ * @forge/resolver finds a definition with `key in functions`, so inherited names (`constructor`, `toString`,
+ * `__proto__`) would answer too: only the app's own keys reach it, anything else fails as an unknown key does.
+ */
+export const handler: typeof definitions = async (invocation, backendRuntimePayload) => {
+  const functionKey = functionKeyOf(invocation);
+  if (typeof functionKey !== 'string' || !OWN_KEYS.has(functionKey)) throw new Error(`Resolver has no definition for '${String(functionKey)}'.`);
+  return definitions(invocation, backendRuntimePayload);
+};

@@ -90,6 +90,10 @@ describe('page summary resolver over HTTP against the Jira emulator', () => {
     await expect(platform.runtime.invoke({ functionKey: 'page/nope', payload: WHOLE, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })).rejects.toThrow("Resolver has no definition for 'page/nope'");
     expect((await overviewAs(DEMO_USERS.admin)).success).toBe(true);
   });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', '__defineGetter__'])('answers the inherited name %s as an unknown key, not as a resolver', async (functionKey) => {
+    await expect(platform.runtime.invoke({ functionKey, payload: WHOLE, context: { ...GLOBAL_PAGE, accountId: DEMO_USERS.admin } })).rejects.toThrow(`Resolver has no definition for '${functionKey}'`);
+  });
 });
 
 describe('field discovery and unexpected values', () => {
