@@ -489,7 +489,7 @@ shares that size's KVS file, one after the other.
 ## 1. Cold full build
 
 A fresh resolver process with the portfolio's empty KVS file and queued events delivered on demand: the bench sends
-the app \`avi:forge:installed:app\` (trigger \`snapshot-events\`), then delivers every queued \`snapshot-work\` event
+the app \`avi:forge:installed:app\` (trigger \`app-lifecycle-events\`), then delivers every queued \`snapshot-work\` event
 (consumer \`snapshot-work\`) until none is left, and flushes the KVS to the file the later steps read. Requests are
 the runtime's count over every non-resolver invocation; wall time runs from the event to the last delivery (queue
 delays skipped). Memory is the whole process's, which includes the local KVS holding the growing snapshot (on Forge

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startPageHost } from '../../dev/host/server';
 import { readPageModules } from '../../dev/host/modules';
 import { ForgeInvocationError, startForgeRuntime, UI_RESOLVER_TIMEOUT_MS, type ForgeRuntime, type InvocationReport, type ProductEvent } from '../../dev/runtime/runtime';
+import { installedEvent } from '../../dev/runtime/productEvents';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { jsonBytes, maxRssBytes, MemorySampler } from '../measure';
 import { sendToParent } from './child';
@@ -155,7 +156,7 @@ async function buildSnapshot(start: StartMessage): Promise<void> {
   const startedRss = gcAndMeasure().rss;
   const sampler = new MemorySampler();
   sampler.start(20);
-  const installed: ProductEvent = { eventType: 'avi:forge:installed:app' };
+  const installed: ProductEvent = installedEvent(undefined);
   const run = await runInBackground(runtime, reports, () => runtime.dispatchProductEvent(installed));
   sampler.stop();
   const maxRss = maxRssBytes();

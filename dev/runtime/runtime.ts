@@ -9,7 +9,7 @@ import { Invoker, type InvocationKind, type InvocationReport } from './invoker';
 import { LocalKvsStore } from './kvs';
 import { loadFunctions, type ForgeFunctionHandler } from './loadHandler';
 import { limitClassOf, readManifest, UI_LIMIT_MS, type AppManifest } from './manifest';
-import { backgroundContext, CLOUD_ID, INSTALL_CONTEXT, subscribedTriggers, type ProductEvent } from './productEvents';
+import { backgroundContext, CLOUD_ID, INSTALL_CONTEXT, deliveredPayload, subscribedTriggers, type ProductEvent } from './productEvents';
 import { createProductFetch, type JiraCredential } from './productFetch';
 import { Schedules } from './scheduler';
 
@@ -168,7 +168,7 @@ export async function startForgeRuntime(options: ForgeRuntimeOptions): Promise<F
     // Counted as work from now, though it starts on the next tick: idle() must not slip in between.
     const end = activity.begin();
     return new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => Promise.all(modules.map((m) => runBackground('trigger', m.function, m.key, event).then((r) => r.report))))
+      .then(() => Promise.all(modules.map((m) => runBackground('trigger', m.function, m.key, deliveredPayload(event)).then((r) => r.report))))
       .finally(end);
   }
 

@@ -14,16 +14,24 @@ const BUILD_STEP_BUDGET_MS = 10 * 60_000;
 const clock = () => new Date();
 const queueBuild = (buildId: string, maxPages?: number) => queueSnapshotWork({ type: 'build', buildId, ...(maxPages ? { maxPages } : {}) });
 
-const lifecycleEventSchema = z.looseObject({ eventType: z.enum(['avi:forge:installed:app', 'avi:forge:upgraded:app']) });
+/**
+ * The documented lifecycle payload (events-reference/life-cycle): `{ id, installerAccountId | upgraderAccountId, app,
+ * environment }`, with no `eventType`; this function is subscribed to nothing else, so the event itself says enough.
+ */
+const lifecycleEventSchema = z.looseObject({ id: z.string(), app: z.looseObject({ id: z.string(), version: z.string() }) });
 
-/** Product trigger: Jira issue created/updated/deleted, and the app's install/upgrade (which starts the first build). */
+/** Lifecycle trigger: the app was installed or upgraded to a new major version, so the snapshot is built (again). */
+export async function onAppLifecycle(event: unknown): Promise<void> {
+  const parsed = lifecycleEventSchema.safeParse(event);
+  // A payload in another shape still means "installed or upgraded": build anyway, and say what was odd.
+  if (!parsed.success) console.warn('The lifecycle event was not in the documented shape; building the snapshot anyway', z.prettifyError(parsed.error));
+  const { config } = await loadTransformationConfig();
+  const { state, started } = await startFullBuild(jiraAsApp(), config, clock());
+  if (started) await queueBuild(state.buildId);
+}
+
+/** Product trigger: Jira issue created, updated or deleted. */
 export async function onIssueEvent(event: unknown): Promise<void> {
-  if (lifecycleEventSchema.safeParse(event).success) {
-    const { config } = await loadTransformationConfig();
-    const { state, started } = await startFullBuild(jiraAsApp(), config, clock());
-    if (started) await queueBuild(state.buildId);
-    return;
-  }
   const parsed = issueEventSchema.safeParse(event);
   if (!parsed.success) {
     console.warn('An event the snapshot does not use was ignored', z.prettifyError(parsed.error));

@@ -30,9 +30,12 @@ describe('manifest.yml', () => {
   it('feeds the snapshot from issue events, an hourly reconcile and a queue consumer allowed the long limit', () => {
     const manifest = parse(readFileSync(manifestPath, 'utf8'));
     const fn = (key: string) => manifest.modules.function.find((f: { key: string }) => f.key === key);
-    const trigger = manifest.modules.trigger[0];
-    expect(trigger.events).toEqual(expect.arrayContaining(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue', 'avi:forge:installed:app']));
-    expect(fn(trigger.function).handler).toBe('index.onIssueEvent');
+    const trigger = (key: string) => manifest.modules.trigger.find((t: { key: string }) => t.key === key);
+    expect(trigger('snapshot-issue-events').events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']);
+    expect(fn(trigger('snapshot-issue-events').function).handler).toBe('index.onIssueEvent');
+    // Lifecycle payloads carry no eventType, so they get a function of their own rather than sharing the issue one.
+    expect(trigger('app-lifecycle-events').events).toEqual(['avi:forge:installed:app', 'avi:forge:upgraded:app']);
+    expect(fn(trigger('app-lifecycle-events').function).handler).toBe('index.onAppLifecycle');
     expect(manifest.modules.scheduledTrigger[0].interval).toBe('hour');
     expect(fn(manifest.modules.scheduledTrigger[0].function).handler).toBe('index.onSchedule');
     const consumer = manifest.modules.consumer[0];

@@ -62,6 +62,8 @@ describe('pages served from the event-fed snapshot', () => {
     await settle();
     const background = platform.runtime.reports.slice(since);
     expect(background.every((r) => r.outcome === 'ok')).toBe(true);
+    // Delivered as Forge documents it (no eventType) to the lifecycle trigger, which started the build.
+    expect(background).toContainEqual(expect.objectContaining({ kind: 'trigger', moduleKey: 'app-lifecycle-events', outcome: 'ok' }));
     expect(background.some((r) => r.kind === 'consumer')).toBe(true);
     expect(backgroundRequests(since)).toBeLessThanOrEqual(Math.ceil(site.issues.length / PAGE) + 5);
     expect(platform.runtime.events.failed).toEqual([]);

@@ -1,8 +1,9 @@
 import type { SiteChangelogEntry, SiteChangelogItem, SiteData, SiteIssue } from '../siteData';
 
 /**
- * What Forge delivers to a `trigger` module subscribed to Jira's issue events: the event type, who acted, a
- * few fields of the issue (not every custom field) and, for an update, the changelog items of that edit.
+ * What Forge delivers to a `trigger` module subscribed to Jira's issue events (events-reference/jira): the event
+ * type, who acted (`atlassianId`, `associatedUsers`), a few fields of the issue (not every custom field) and, for an
+ * update, the changelog items of that edit.
  */
 
 export type IssueEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';
@@ -15,6 +16,8 @@ export type IssueEventPayload = {
   eventType: IssueEventType;
   /** accountId of the user who made the change. */
   atlassianId: string;
+  /** The one user the event is about: who created, edited or deleted the issue. */
+  associatedUsers: EventUser[];
   issue: {
     id: string;
     key: string;
@@ -25,10 +28,17 @@ export type IssueEventPayload = {
       status: { id: string; name: string };
       updated: string;
       created: string;
+      creator: EventUser;
+      reporter: EventUser | null;
+      assignee: EventUser | null;
     };
   };
   changelog?: { id: string; items: IssueEventChangeItem[] };
 };
+
+type EventUser = { accountId: string };
+
+const eventUser = (accountId: string | null): EventUser | null => (accountId === null ? null : { accountId });
 
 export type IssueEventListener = (event: IssueEventPayload) => void;
 
@@ -39,6 +49,7 @@ export function issueEventPayload(eventType: IssueEventType, site: SiteData, iss
   return {
     eventType,
     atlassianId: actorAccountId,
+    associatedUsers: [{ accountId: actorAccountId }],
     issue: {
       id: issue.id,
       key: issue.key,
@@ -49,6 +60,10 @@ export function issueEventPayload(eventType: IssueEventType, site: SiteData, iss
         status: { id: issue.statusId, name: status?.name ?? '' },
         updated: issue.updated,
         created: issue.created,
+        // The site keeps no separate creator; Jira makes the creator the reporter unless one is named.
+        creator: { accountId: issue.reporterAccountId ?? actorAccountId },
+        reporter: eventUser(issue.reporterAccountId),
+        assignee: eventUser(issue.assigneeAccountId),
       },
     },
     ...(entry ? { changelog: { id: entry.id, items: entry.items.map((item) => ({ ...item })) } } : {}),

@@ -47,7 +47,13 @@ describe('local platform: Jira issue events reach the app’s triggers, and the 
     expect(res.status).toBe(201);
     const { key } = (await res.json()) as { key: string };
     await platform.runtime.idle();
-    expect(logOf('onIssue').at(-1)?.event).toMatchObject({ eventType: 'avi:jira:created:issue', atlassianId: 'bob', issue: { key } });
+    // Atlassian's documented issue-event payload: who acted, and the issue's creator, reporter and assignee.
+    expect(logOf('onIssue').at(-1)?.event).toMatchObject({
+      eventType: 'avi:jira:created:issue',
+      atlassianId: 'bob',
+      associatedUsers: [{ accountId: 'bob' }],
+      issue: { key, fields: { creator: { accountId: expect.any(String) }, reporter: expect.anything(), assignee: null, issuetype: { name: 'Task' }, project: { key: 'ALPHA' } } },
+    });
 
     const before = platform.runtime.reports.length;
     platform.emulator.issues.delete(key);
@@ -57,7 +63,8 @@ describe('local platform: Jira issue events reach the app’s triggers, and the 
 
   it('install() sends avi:forge:installed:app with the first switcher user as installer', async () => {
     await platform.install();
-    expect(logOf('onInstalled').at(-1)?.event).toMatchObject({ eventType: 'avi:forge:installed:app', installerAccountId: 'alice' });
+    expect(logOf('onInstalled').at(-1)?.event).toEqual(expect.objectContaining({ id: expect.any(String), installerAccountId: 'alice', app: expect.objectContaining({ id: expect.any(String) }) }));
+    expect(logOf('onInstalled').at(-1)?.event).not.toHaveProperty('eventType');
     expect(platform.runtime.reports.at(-1)).toMatchObject({ kind: 'trigger', moduleKey: 'installed-trigger', outcome: 'ok' });
   });
 });

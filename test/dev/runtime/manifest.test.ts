@@ -18,7 +18,7 @@ describe('local Forge runtime: what it reads from manifest.yml', () => {
     expect(manifest.functions.map((f) => f.key)).toEqual(['resolver', 'on-issue', 'on-installed', 'tick', 'consume']);
     expect(manifest.triggers).toEqual([
       { key: 'issue-trigger', function: 'on-issue', events: ['avi:jira:created:issue', 'avi:jira:updated:issue'] },
-      { key: 'installed-trigger', function: 'on-installed', events: ['avi:forge:installed:app'] },
+      { key: 'installed-trigger', function: 'on-installed', events: ['avi:forge:installed:app', 'avi:forge:upgraded:app'] },
     ]);
     expect(manifest.scheduledTriggers).toEqual([{ key: 'hourly-tick', function: 'tick', interval: 'hour' }]);
     expect(manifest.consumers).toEqual([expect.objectContaining({ key: 'work-consumer', queue: 'work', function: 'consume' })]);

@@ -1,4 +1,4 @@
-import { installedEvent } from '../../../dev/runtime/productEvents';
+import { installedEvent, upgradedEvent } from '../../../dev/runtime/productEvents';
 import { ForgeInvocationError } from '../../../dev/runtime/runtime';
 import { USERS } from '../emulator/fixtureSite';
 import { startEventsApp, type EventsApp } from './eventsApp';
@@ -50,16 +50,25 @@ describe('local Forge runtime: product triggers, lifecycle events, scheduled tri
     expect(app.log()).toEqual([]);
   });
 
-  it('delivers the avi:forge:installed:app lifecycle event the same way', async () => {
+  it('delivers avi:forge:installed:app in its documented shape: no eventType, the installer, the app, environment and site', async () => {
     const [report] = await app.runtime.dispatchProductEvent(installedEvent(USERS.alice.accountId));
     expect(report).toMatchObject({ kind: 'trigger', functionKey: 'on-installed', moduleKey: 'installed-trigger', outcome: 'ok' });
     expect(app.log('onInstalled')[0]?.event).toEqual({
-      eventType: 'avi:forge:installed:app',
       id: 'local-installation',
       installerAccountId: 'alice',
       app: { id: expect.any(String), version: 'local' },
       environment: { id: 'local' },
+      context: INSTALL_CONTEXT,
     });
+  });
+
+  it('delivers avi:forge:upgraded:app with upgraderAccountId to the trigger subscribed to it', async () => {
+    const [report] = await app.runtime.dispatchProductEvent(upgradedEvent(USERS.alice.accountId));
+    expect(report).toMatchObject({ kind: 'trigger', moduleKey: 'installed-trigger', outcome: 'ok' });
+    const delivered = app.log('onInstalled')[0]?.event;
+    expect(delivered).toMatchObject({ id: 'local-installation', upgraderAccountId: 'alice', app: { version: 'local' } });
+    expect(delivered).not.toHaveProperty('eventType');
+    expect(delivered).not.toHaveProperty('installerAccountId');
   });
 
   it('runs a scheduled trigger with Forge’s request shape and the async limit (55 s without timeoutSeconds)', async () => {
