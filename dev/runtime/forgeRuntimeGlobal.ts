@@ -31,7 +31,8 @@ export function installForgeRuntimeGlobal(): void {
           permissions: { scopes: [], external: {} },
         },
         lambdaContext: {
-          getRemainingTimeInMillis: () => (invocation ? Math.max(0, invocation.deadline - Date.now()) : 0),
+          // Outside an invocation (a script or test calling app code directly) nothing limits the time.
+          getRemainingTimeInMillis: () => (invocation ? Math.max(0, invocation.deadline - Date.now()) : Number.POSITIVE_INFINITY),
         },
       };
     },

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 
 import type { Route } from '@forge/api';
+import { invocationRemainingMs } from './invocationTime';
 
 /**
  * The product API of `@forge/api` as we use it: `api.asUser()` or `api.asApp()`.
@@ -24,17 +25,45 @@ export interface RetryPolicy {
   maxRetries: number;
   /** Back-off when Jira sends no Retry-After, doubled on each retry. */
   baseDelayMs: number;
-  /** Never wait longer than this for one retry, whatever Retry-After says. */
+  /** The longest single wait: a Retry-After beyond it is not waited for, the call ends saying when Jira will be back. */
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** What the invocation has left (undefined: no limit known); no wait or request may outlast it. */
+  remainingMs?: () => number | undefined;
+  /** Kept free at the end of the invocation to turn what was read into an answer, or into a clear message. */
+  answerReserveMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 4,
   baseDelayMs: 500,
-  maxDelayMs: 10_000,
+  maxDelayMs: 60_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  remainingMs: invocationRemainingMs,
+  answerReserveMs: 2_000,
 };
+
+/** Jira asked the app to wait (429, or a 5xx with Retry-After) longer than this invocation can. */
+export class JiraBackLaterError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    /** When Jira said it would answer again. */
+    readonly retryAfterMs: number,
+  ) {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(status === 429 ? `Jira is rate-limiting the app; figures will be back in about ${seconds} s.` : `Jira is unavailable (${status}); figures will be back in about ${seconds} s.`);
+    this.name = 'JiraBackLaterError';
+  }
+}
+
+/** Jira did not answer within what this invocation has left. */
+export class JiraTooSlowError extends Error {
+  constructor(readonly path: string, readonly waitedMs: number) {
+    super(`Jira did not answer in time (${path.split('?')[0]} took longer than the ${Math.round(waitedMs / 100) / 10} s left to answer); try again in a moment.`);
+    this.name = 'JiraTooSlowError';
+  }
+}
 
 /** A Jira call that failed, with Jira's own messages when it sent any. */
 export class JiraRequestError extends Error {
@@ -78,6 +107,24 @@ export class JiraDataChangedError extends Error {
  */
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
+/** Sends one request, giving up (the request may still finish, unread) once the budget is spent. */
+async function withinBudget(send: () => Promise<JiraResponse>, path: string, budgetMs: number): Promise<JiraResponse> {
+  if (budgetMs === Infinity) return send();
+  if (budgetMs <= 0) throw new JiraTooSlowError(path, 0);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tooSlow = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new JiraTooSlowError(path, budgetMs)), budgetMs);
+  });
+  const sent = send();
+  // An abandoned request that fails later must not surface as an unhandled rejection.
+  sent.catch(() => undefined);
+  try {
+    return await Promise.race([sent, tooSlow]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Retry-After is either seconds or an HTTP date. */
 export function retryAfterMs(header: string | null, now: number = Date.now()): number | null {
   if (!header) return null;
@@ -116,12 +163,18 @@ export async function callJira<T>(
   schema: ZodType<T>,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<T> {
+  const budgetMs = () => {
+    const remaining = policy.remainingMs?.();
+    return remaining === undefined ? Infinity : remaining - (policy.answerReserveMs ?? 0);
+  };
   for (let attempt = 0; ; attempt++) {
-    const response = await send();
+    const response = await withinBudget(send, path, budgetMs());
     if (RETRYABLE.has(response.status) && attempt < policy.maxRetries) {
-      const backoff = policy.baseDelayMs * 2 ** attempt;
-      const wait = Math.min(policy.maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff);
+      const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
+      const wait = retryAfter ?? policy.baseDelayMs * 2 ** attempt;
       await response.text().catch(() => '');
+      // Waiting past the invocation (or longer than Jira's answer is worth) would end in the platform's timeout.
+      if (wait > policy.maxDelayMs || wait >= budgetMs()) throw new JiraBackLaterError(response.status, path, wait);
       await policy.sleep(wait);
       continue;
     }

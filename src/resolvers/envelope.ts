@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResolverResponse } from '../contract';
-import { JiraDataChangedError, JiraRequestError, JiraResponseShapeError } from '../jira/jiraHttp';
+import { JiraBackLaterError, JiraDataChangedError, JiraRequestError, JiraResponseShapeError, JiraTooSlowError } from '../jira/jiraHttp';
 import { SnapshotNotReadyError } from '../usecases/snapshot/notReady';
 
 /** A request the resolver refuses, with the reason the caller sees. */
@@ -30,6 +30,7 @@ export async function respond<T>(body: () => Promise<T>): Promise<ResolverRespon
       const unavailable = error.status === 429 || error.status >= 500;
       return { success: false, error: { code: unavailable ? 'JIRA_UNAVAILABLE' : 'JIRA_ERROR', message: unavailable ? `Jira is busy or unavailable (${error.status}); try again in a minute.` : error.message } };
     }
+    if (error instanceof JiraBackLaterError || error instanceof JiraTooSlowError) return { success: false, error: { code: 'JIRA_UNAVAILABLE', message: error.message } };
     if (error instanceof SnapshotNotReadyError) return { success: false, error: { code: 'NOT_READY', message: error.message } };
     if (error instanceof JiraDataChangedError) return { success: false, error: { code: 'JIRA_UNAVAILABLE', message: error.message } };
     if (error instanceof JiraResponseShapeError) return { success: false, error: { code: 'JIRA_ERROR', message: error.message } };
