@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ForgeRuntime } from '../runtime/runtime';
 import { answerBridgeCall, bridgeRequestSchema } from './bridgeCall';
+import { HostRefusal, ownHosts, readJsonBody, refuseForeignRequest } from './requestGuard';
 import { renderFramePage, pageUrl, APP_PATH } from './framePage';
 import type { HostProject, HostUser } from './hostUsers';
 import { readPageModules } from './modules';
@@ -38,17 +39,6 @@ function cookies(req: IncomingMessage): Map<string, string> {
   return jar;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new Error('Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-}
-
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
@@ -62,11 +52,15 @@ export async function startPageHost(options: PageHostOptions): Promise<RunningPa
   const modules = readPageModules(path.join(options.appRoot, 'manifest.yml'));
   const staticRoot = path.join(options.appRoot, modules.global.resourcePath);
   const publicRoot = path.join(__dirname, 'public');
-  const defaultUser = options.users[0];
-  if (!defaultUser) throw new Error('The page host needs at least one user');
+  const firstUser = options.users[0];
+  if (!firstUser) throw new Error('The page host needs at least one user');
+  const defaultUser: HostUser = firstUser;
   let siteUrl = '';
+  let hosts: ReadonlySet<string> = new Set();
 
-  const userOf = (req: IncomingMessage): HostUser => options.users.find((u) => u.accountId === cookies(req).get('to_user')) ?? defaultUser;
+  /** The user this browser chose (a page sets one on first visit); never assumed for a request that names none. */
+  const chosenUser = (req: IncomingMessage): HostUser | undefined => options.users.find((u) => u.accountId === cookies(req).get('to_user'));
+  const userCookie = (user: HostUser) => `to_user=${encodeURIComponent(user.accountId)}; Path=/; SameSite=Strict`;
   const colorModeOf = (req: IncomingMessage): 'light' | 'dark' => (cookies(req).get('to_theme') === 'dark' ? 'dark' : 'light');
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -80,24 +74,32 @@ export async function startPageHost(options: PageHostOptions): Promise<RunningPa
     if (req.method === 'GET' && kind) {
       const projectKey = projectPage?.[1] ? decodeURIComponent(projectPage[1]) : null;
       if (kind === 'project' && !options.projects.some((p) => p.key === projectKey)) return send(res, 404, 'No such project', 'text/plain; charset=utf-8');
-      const html = renderFramePage({ module: modules[kind], projectKey, users: options.users, currentUser: userOf(req), projects: options.projects, colorMode: colorModeOf(req) });
-      return send(res, 200, html, 'text/html; charset=utf-8');
+      const chosen = chosenUser(req);
+      const html = renderFramePage({ module: modules[kind], projectKey, users: options.users, currentUser: chosen ?? defaultUser, projects: options.projects, colorMode: colorModeOf(req) });
+      // A first visit shows the first switcher user and says so in the switcher; the bridge acts only on this choice.
+      return send(res, 200, html, 'text/html; charset=utf-8', chosen ? {} : { 'set-cookie': userCookie(defaultUser) });
     }
 
+    if (req.method === 'POST' && (route === '/__host/session' || route === '/__host/bridge')) refuseForeignRequest(req, hosts);
+
     if (req.method === 'POST' && route === '/__host/session') {
-      const change = sessionSchema.parse(await readJson(req));
+      const change = sessionSchema.safeParse(await readJsonBody(req));
+      if (!change.success) throw new HostRefusal(400, 'Malformed session change');
       const setCookies: string[] = [];
-      if (change.accountId && options.users.some((u) => u.accountId === change.accountId)) setCookies.push(`to_user=${encodeURIComponent(change.accountId)}; Path=/; SameSite=Strict`);
-      if (change.colorMode) setCookies.push(`to_theme=${change.colorMode}; Path=/; SameSite=Strict`);
+      const user = options.users.find((u) => u.accountId === change.data.accountId);
+      if (user) setCookies.push(userCookie(user));
+      if (change.data.colorMode) setCookies.push(`to_theme=${change.data.colorMode}; Path=/; SameSite=Strict`);
       res.writeHead(204, { 'set-cookie': setCookies });
       return void res.end();
     }
 
     if (req.method === 'POST' && route === '/__host/bridge') {
-      const parsed = bridgeRequestSchema.safeParse(await readJson(req).catch(() => null));
-      if (!parsed.success) return send(res, 400, JSON.stringify({ ok: false, error: 'Malformed bridge call' }), 'application/json');
+      const parsed = bridgeRequestSchema.safeParse(await readJsonBody(req));
+      if (!parsed.success) throw new HostRefusal(400, 'Malformed bridge call');
+      const user = chosenUser(req);
+      if (!user) throw new HostRefusal(401, 'No user is chosen in this browser: open the page again, or pick a user in the switcher.');
       try {
-        const result = await answerBridgeCall({ runtime: options.runtime, modules, projects: options.projects, siteUrl }, { accountId: userOf(req).accountId, colorMode: colorModeOf(req) }, parsed.data);
+        const result = await answerBridgeCall({ runtime: options.runtime, modules, projects: options.projects, siteUrl }, { accountId: user.accountId, colorMode: colorModeOf(req) }, parsed.data);
         return send(res, 200, JSON.stringify({ ok: true, result: result ?? null }), 'application/json');
       } catch (error) {
         return send(res, 200, JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }), 'application/json');
@@ -127,12 +129,15 @@ export async function startPageHost(options: PageHostOptions): Promise<RunningPa
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 400, error instanceof Error ? error.message : 'Bad request', 'text/plain; charset=utf-8');
-      else res.end();
+      if (res.headersSent) return void res.end();
+      // The bridge's callers read JSON: a refusal says why in the same shape as a failed call.
+      if (error instanceof HostRefusal) return send(res, error.status, JSON.stringify({ ok: false, error: error.message }), 'application/json', error.status === 413 ? { connection: 'close' } : {});
+      send(res, 500, JSON.stringify({ ok: false, error: error instanceof Error ? error.message : 'The page host failed' }), 'application/json');
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   siteUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  hosts = ownHosts(options.host ?? '127.0.0.1', port);
   return { url: siteUrl, close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))) };
 }

@@ -20,7 +20,8 @@ export type BridgeAnswer = { ok: true; result: unknown } | { ok: false; error: s
 export async function bridgeInvoke(hostUrl: string, accountId: string, frame: Frame, functionKey: string, payload: unknown): Promise<BridgeAnswer> {
   const response = await fetch(`${hostUrl}/__host/bridge`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `to_user=${encodeURIComponent(accountId)}` },
+    // A page of the host itself: its own Origin, as a browser sends it.
+    headers: { 'content-type': 'application/json', origin: hostUrl, cookie: `to_user=${encodeURIComponent(accountId)}` },
     body: JSON.stringify({ name: 'invoke', payload: { functionKey, payload }, frame }),
   });
   if (response.status !== 200) return { ok: false, error: `page host answered HTTP ${response.status}: ${await response.text()}` };
