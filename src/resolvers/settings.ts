@@ -26,7 +26,9 @@ interface Request {
 
 const emptyPayload = z.object({}).strict();
 const baseRevision = z.number().int().min(0).max(1_000_000_000);
-const savePayload = z.object({ config: z.looseObject({}), baseRevision }).strict();
+/** The configuration as sent, not a copy: a copy by assignment would turn an own "__proto__" key into a prototype, unseen by validation. */
+const configObject = z.custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), 'must be an object');
+const savePayload = z.object({ config: configObject, baseRevision }).strict();
 const importPayload = z
   .object({ json: z.string().min(1, 'the JSON text is empty').max(MAX_IMPORT_CHARS, `the JSON text is limited to ${MAX_IMPORT_CHARS} characters`), baseRevision })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROADMAP_LIMITS } from '../contract/panels';
+import { parseIsoDate } from '../domain/parseIsoDate';
 
 /** Jira project keys: an uppercase letter, then uppercase letters, digits or underscores. */
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key');
@@ -61,7 +62,11 @@ export const savedViewSchema = z
   })
   .strict();
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-31').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+/** A day the reports can read: what the domain's own date parser would drop (year 0000, 31 April) is refused here, not replaced. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-31')
+  .refine((d) => parseIsoDate(d) === d, 'is not a real date');
 
 /** A report period: at most a year, start not after end. */
 export const reportPeriodSchema = z

@@ -64,5 +64,7 @@ describe('report resolvers over HTTP against the Jira emulator', () => {
   it('refuses a period that ends before it starts or is not a date', async () => {
     await expect(call(REPORT_KEYS.weekly, { scope: WHOLE, period: { from: '2026-05-31', to: '2026-05-01' } })).rejects.toThrow('BAD_REQUEST: Invalid request: period.to: the period must not end before it starts');
     await expect(call(REPORT_KEYS.flow, { scope: WHOLE, period: { from: '2026-02-30', to: '2026-03-01' } })).rejects.toThrow(/period.from: is not a real date/);
+    // Year 0000 is no day the reports can read: refused, never quietly replaced by today's period.
+    await expect(call(REPORT_KEYS.weekly, { scope: WHOLE, period: { from: '0000-01-01', to: '0000-01-07' } })).rejects.toThrow(/period.from: is not a real date/);
   });
 });

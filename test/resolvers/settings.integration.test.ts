@@ -145,6 +145,23 @@ describe('settings resolvers through the local Forge platform', () => {
     expect(await settingsAs()).toEqual(before);
   });
 
+  it('refuses a __proto__ key in a saved configuration as the import does, at the top and inside', async () => {
+    const before = await settingsAs();
+    // Parsed from JSON, as the page's bridge delivers it: "__proto__" is then an own key, not the prototype.
+    const withProto = (json: string) => JSON.parse(json) as unknown;
+    const config = JSON.stringify(named('Polluted'));
+    const top = withProto(`{"__proto__": {"name": "Inherited"}, ${config.slice(1)}`);
+    const nested = withProto(config.replace('"boxTypes":[{', '"boxTypes":[{"__proto__": {"toolset": []}, '));
+    expect(Object.keys((nested as { boxTypes: object[] }).boxTypes[0] ?? {})).toContain('__proto__');
+    for (const polluted of [top, nested]) {
+      const response = await save(DEMO_USERS.admin, polluted, before.revision);
+      expect(response).toMatchObject({ success: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('__proto__') } });
+      const imported = await importJson(DEMO_USERS.admin, JSON.stringify(polluted), before.revision);
+      expect(imported).toMatchObject({ success: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('__proto__') } });
+    }
+    expect(await settingsAs()).toEqual(before);
+  });
+
   it('refuses a field mapping to a field the site does not have, or of the wrong type, naming the concept', async () => {
     const before = await settingsAs();
     const bad = { ...named('Unknown field'), fieldMapping: { ...DEFAULT_CONFIG.fieldMapping, storyPoints: 'Story pointz', startDate: 'Story point estimate' } };
