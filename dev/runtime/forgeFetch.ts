@@ -4,18 +4,21 @@ import { currentInvocation } from './invocationContext';
 import type { Invoker } from './invoker';
 import { kvsFetch, type LocalKvsStore } from './kvs';
 import type { ProductTarget } from './productFetch';
+import { sqlFetch, type LocalForgeSql } from './sql';
 
 export type ForgeFetch = (target: ProductTarget, url: string, init?: RequestInit) => Promise<Response>;
 
 /**
  * `global.__forge_fetch__`, through which the real @forge/* packages send everything: KVS requests to the local
- * store, Atlassian platform ('stargate') requests such as async event pushes to the local queues, and product
+ * store, Forge SQL requests to the installation's local database, Atlassian platform ('stargate') requests such as async event pushes to the local queues, and product
  * requests to Jira, counted against the invocation that made them when they reach it.
  */
-export function createForgeFetch(parts: { kvs: LocalKvsStore; broker: EventBroker; invoker: Invoker; jira: ForgeFetch }): ForgeFetch {
+export function createForgeFetch(parts: { kvs: LocalKvsStore; broker: EventBroker; invoker: Invoker; sql: LocalForgeSql | null; jira: ForgeFetch }): ForgeFetch {
   const toKvs = kvsFetch(parts.kvs);
+  const toSql = sqlFetch(parts.sql);
   return async (target, url, init) => {
     if (target.type === 'kvs') return toKvs(url, init);
+    if (target.type === 'sql') return toSql(url, init);
     if (target.remote === 'stargate') return answerQueueApi(parts.broker, url, init);
     const invocation = currentInvocation();
     const response = await parts.jira(target, url, init);

@@ -7,6 +7,7 @@ import { createForgeFetch } from './forgeFetch';
 import { installForgeRuntimeGlobal } from './forgeRuntimeGlobal';
 import { Invoker, type InvocationKind, type InvocationReport } from './invoker';
 import { LocalKvsStore } from './kvs';
+import type { LocalForgeSql } from './sql';
 import { loadFunctions, type ForgeFunctionHandler } from './loadHandler';
 import { limitClassOf, readManifest, UI_LIMIT_MS, type AppManifest } from './manifest';
 import { backgroundContext, CLOUD_ID, INSTALL_CONTEXT, deliveredPayload, subscribedTriggers, type ProductEvent } from './productEvents';
@@ -47,6 +48,8 @@ export interface ForgeRuntimeOptions {
   runScheduledTriggers?: boolean;
   /** The manifest function a resolver call runs; by default the one the page module's `resolver.function` names, else 'resolver'. */
   functionKey?: string;
+  /** The installation's Forge SQL database (dev/runtime/sql); without one, @forge/sql calls answer APP_NOT_ENABLED as on Forge for an app with no sql module. */
+  sql?: LocalForgeSql | null;
   log?: (report: InvocationReport) => void;
 }
 
@@ -140,7 +143,7 @@ export async function startForgeRuntime(options: ForgeRuntimeOptions): Promise<F
   activity.addBusySource(() => mode === 'auto' && broker.pending() > 0);
 
   installForgeRuntimeGlobal();
-  Object.assign(globalThis, { __forge_fetch__: createForgeFetch({ kvs, broker, invoker, jira: createProductFetch(options) }) });
+  Object.assign(globalThis, { __forge_fetch__: createForgeFetch({ kvs, broker, invoker, sql: options.sql ?? null, jira: createProductFetch(options) }) });
 
   const resolverFunction = resolverFunctionOf(manifest, options);
   async function invoke(request: InvocationRequest): Promise<unknown> {
