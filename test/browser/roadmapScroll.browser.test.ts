@@ -115,6 +115,76 @@ describe('a roadmap longer than one window, in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the element of a row that stays on screen, and draws arrows only around the rows drawn', async () => {
+    const { app, errors } = await openRoadmap();
+    await settled(app);
+    const scroller = app.getByTestId('roadmap-scroller');
+    // Row 20 is rendered at the top; scrolled down by 15 rows it still is, as the same element (not redrawn).
+    const before = await scroller.evaluate((element) => {
+      const row = element.querySelector('[data-row-index="20"]');
+      row?.setAttribute('data-kept', '');
+      return row?.getAttribute('data-testid');
+    });
+    expect(before).toMatch(/^roadmap-row-/);
+    await scroller.evaluate((element, top) => (element.scrollTop = top), 15 * ROW_HEIGHT);
+    await app.locator('[data-row-index="0"]').waitFor({ state: 'detached' });
+    await expect(app.locator('[data-kept]').getAttribute('data-row-index')).resolves.toBe('20');
+    await expect(app.locator('[data-kept]').getAttribute('data-testid')).resolves.toBe(before);
+
+    // Wherever it is scrolled, no arrow runs far beyond the rendered rows (a long dashed path is slow to paint).
+    const total = await rowCount(app);
+    let arrows = 0;
+    for (const top of [0, 120, 250, 400, total - 20]) {
+      await scroller.evaluate((element, y) => (element.scrollTop = y), top * ROW_HEIGHT);
+      await app.locator(`[data-row-index="${top}"]`).waitFor();
+      const drawn = await scroller.evaluate((element) => {
+        const indexes = Array.from(element.querySelectorAll<HTMLElement>('[data-row-index]')).map((row) => Number(row.dataset.rowIndex));
+        const boxes = Array.from(element.querySelectorAll<SVGGraphicsElement>('svg path')).map((path) => path.getBBox());
+        return { first: Math.min(...indexes), last: Math.max(...indexes), boxes: boxes.map((box) => ({ top: box.y, bottom: box.y + box.height })) };
+      });
+      arrows += drawn.boxes.length;
+      for (const box of drawn.boxes) {
+        expect(box.top).toBeGreaterThanOrEqual((drawn.first - 16) * ROW_HEIGHT - 6);
+        expect(box.bottom).toBeLessThanOrEqual((drawn.last + 33) * ROW_HEIGHT + 6);
+      }
+    }
+    expect(arrows).toBeGreaterThan(0);
+    await settled(app);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the name column at the left edge when the timeline scrolls sideways', async () => {
+    const { app, errors } = await openRoadmap();
+    const scroller = app.getByTestId('roadmap-scroller');
+    /** Scrolls sideways and waits until the scroll has settled (the column is pinned by offset, not sticky, then). */
+    const scrollTo = (x: number) =>
+      scroller.evaluate(
+        (element, left) =>
+          new Promise<number>((resolve) => {
+            element.scrollLeft = left;
+            const settledAt = () => !element.hasAttribute('data-roadmap-hscroll') && element.style.getPropertyValue('--roadmap-scroll-left') === `${element.scrollLeft}px`;
+            const check = () => (settledAt() ? resolve(element.scrollLeft) : requestAnimationFrame(check));
+            requestAnimationFrame(check);
+          }),
+        x,
+      );
+    /** Where row `index`'s name cell starts, from the scroller's inner left edge. */
+    const nameLeft = (index: number) =>
+      scroller.evaluate((element, i) => (element.querySelector(`[data-row-index="${i}"] [data-roadmap-name]`)?.getBoundingClientRect().left ?? NaN) - element.getBoundingClientRect().left - element.clientLeft, index);
+    const widest = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(widest).toBeGreaterThan(200);
+    for (const left of [0, widest, Math.round(widest / 2)]) {
+      await expect(scrollTo(left)).resolves.toBe(left);
+      expect(await nameLeft(3)).toBeCloseTo(0, 0);
+    }
+    // Scrolled down as well: the rows coming on screen are pinned too.
+    await scroller.evaluate((element, top) => (element.scrollTop = top), 60 * ROW_HEIGHT);
+    await app.locator('[data-row-index="60"]').waitFor();
+    expect(await nameLeft(60)).toBeCloseTo(0, 0);
+    await settled(app);
+    expect(errors).toEqual([]);
+  });
+
   it('gives the scroll benchmark sane figures', async () => {
     const { page, app, errors } = await openRoadmap();
     const figures = await measureRoadmapScroll(page, { rows: 150, durationMs: 1000 });

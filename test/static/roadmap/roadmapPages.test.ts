@@ -1,5 +1,5 @@
 import type { DependencyDto, RoadmapDto } from '../../../src/contract';
-import { PAGE_ROWS, RoadmapPages, type PageRequest } from '../../../static/src/components/roadmap/roadmapPages';
+import { MAX_ROWS_KEPT, PAGE_ROWS, RoadmapPages, type PageRequest } from '../../../static/src/components/roadmap/roadmapPages';
 import { ALL_COLLAPSED, collapseQuery, NOTHING_COLLAPSED, toggleCollapse } from '../../../static/src/components/roadmap/collapseState';
 import { row } from './rows';
 
@@ -82,6 +82,60 @@ describe('roadmap pages', () => {
     expect(view.dependencies.map((d) => d.toRowId)).toEqual(expect.arrayContaining(['R0', 'R800']));
     expect(new Set(view.dependencies.map((d) => `${d.fromRowId}>${d.toRowId}`)).size).toBe(view.dependencies.length);
     expect(view.rowAt(900)?.id).toBe('R900');
+  });
+
+  it('keeps every page of a scroll through 5,000 rows, so scrolling back fetches nothing again', () => {
+    const total = 5600;
+    const pages = new RoadmapPages({ scope });
+    const fetched: number[] = [];
+    const scroll = (from: number, to: number, step: number) => {
+      for (let top = from; step > 0 ? top <= to : top >= to; top += step) {
+        pages.want(Math.max(0, top), Math.min(total - 1, top + 40));
+        for (let request = pages.nextRequest(); request !== null; request = pages.nextRequest()) {
+          fetched.push(request.page);
+          pages.settle(request, { answer: answer(request, '', total) });
+        }
+      }
+    };
+    scroll(0, 5000, 20);
+    expect(MAX_ROWS_KEPT).toBeGreaterThanOrEqual(5000 + 2 * PAGE_ROWS);
+    expect(new Set(fetched).size).toBe(fetched.length);
+    const once = fetched.length;
+    scroll(5000, 0, -20);
+    scroll(0, 5000, 20);
+    expect(fetched.length).toBe(once);
+    expect(pages.view().rowAt(0)?.id).toBe('R0');
+    expect(pages.view().rowAt(5000)?.id).toBe('R5000');
+  });
+
+  it('keeps no more than its bound of rows: the pages furthest from the viewport go', () => {
+    const total = MAX_ROWS_KEPT * 2;
+    const pages = new RoadmapPages({ scope });
+    for (let top = 0; top < total; top += PAGE_ROWS) {
+      pages.want(top, top + 20);
+      for (let request = pages.nextRequest(); request !== null; request = pages.nextRequest()) pages.settle(request, { answer: answer(request, '', total) });
+    }
+    const view = pages.view();
+    const held = Array.from({ length: total / PAGE_ROWS }, (_, page) => view.rowAt(page * PAGE_ROWS) !== undefined).filter(Boolean).length;
+    expect(held * PAGE_ROWS).toBeLessThanOrEqual(MAX_ROWS_KEPT);
+    expect(view.rowAt(total - 1)).toBeDefined();
+    expect(view.rowAt(0)).toBeUndefined();
+  });
+
+  it('hands the grid the same milestone lists and dependencies until another answer comes', () => {
+    const pages = new RoadmapPages({ scope });
+    const [first] = drain(pages);
+    pages.settle(first as PageRequest, { answer: answer(first as PageRequest) });
+    const before = pages.view();
+    pages.want(400, 420);
+    const [second] = drain(pages); // a request starting changes what is busy, not what is drawn
+    const during = pages.view();
+    expect(during.dependencies).toBe(before.dependencies);
+    expect(during.milestonesByRow.get('R0')).toBe(before.milestonesByRow.get('R0'));
+    pages.settle(second as PageRequest, { answer: answer(second as PageRequest) });
+    const after = pages.view();
+    expect(after.milestonesByRow.get('R0')).toBe(before.milestonesByRow.get('R0'));
+    expect(after.milestonesByRow.get('R400')?.map((m) => m.key)).toEqual(['M-400']);
   });
 
   it('shows the previous answers until a new question is first answered, and drops answers to older questions', () => {

@@ -1,4 +1,4 @@
-import { moveIndex, revealScrollTop, visibleWindow } from '../../../static/src/components/roadmap/visibleRows';
+import { blockRange, moveIndex, revealScrollTop, visibleWindow } from '../../../static/src/components/roadmap/visibleRows';
 
 describe('the virtual window', () => {
   const base = { viewportHeight: 320, rowHeight: 32, rowCount: 5000, overscan: 5 };
@@ -58,5 +58,28 @@ describe('keyboard moves', () => {
   it('ignores other keys and empty lists', () => {
     expect(moveIndex('Enter', 3, 10, 4)).toBeNull();
     expect(moveIndex('ArrowDown', 0, 0, 4)).toBeNull();
+  });
+});
+
+describe('bands of rows', () => {
+  it('widens the rendered rows to whole bands, clamped to the list', () => {
+    expect(blockRange(0, 20, 16, 5000)).toEqual({ first: 0, last: 47 });
+    expect(blockRange(17, 47, 16, 5000)).toEqual({ first: 16, last: 63 });
+    expect(blockRange(31, 61, 16, 5000)).toEqual({ first: 16, last: 63 });
+    expect(blockRange(4990, 4999, 16, 5000)).toEqual({ first: 4976, last: 4999 });
+    expect(blockRange(0, 2, 16, 3)).toEqual({ first: 0, last: 2 });
+    expect(blockRange(0, -1, 16, 0)).toEqual({ first: 0, last: -1 });
+  });
+
+  it('changes once a band while scrolling row by row', () => {
+    const bands = new Set<string>();
+    for (let top = 0; top <= 160; top += 1) {
+      const { first, last } = visibleWindow({ scrollTop: top * 32, viewportHeight: 640, rowHeight: 32, rowCount: 5000, overscan: 8 });
+      const band = blockRange(first, last, 16, 5000);
+      expect(band.first).toBeLessThanOrEqual(first);
+      expect(band.last).toBeGreaterThanOrEqual(last);
+      bands.add(`${band.first}-${band.last}`);
+    }
+    expect(bands.size).toBeLessThanOrEqual(Math.ceil(160 / 16) + 1);
   });
 });

@@ -1,14 +1,17 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { COLORS } from './colors';
-import { LEFT_WIDTH } from './constants';
+import { ARROW_BAND, LEFT_WIDTH } from './constants';
 import { DependencyLayer } from './DependencyLayer';
-import { dependencyNotes } from './labels';
+import { dependencyNotes, rowLabel } from './labels';
 import type { RoadmapPagesView } from './roadmapPages';
 import { RoadmapRow } from './RoadmapRow';
+import { ROADMAP_CSS, TIMELINE_WIDTH_VAR } from './styles';
 import { TimelineHeader } from './TimelineHeader';
 import { dayNumber, xOfDay, type TimeScale } from './timeScale';
 import { useRowKeys } from './useRowKeys';
+import { usePinnedColumn } from './usePinnedColumn';
 import { useVirtualRows } from './useVirtualRows';
+import { blockRange } from './visibleRows';
 
 export interface RoadmapGridProps {
   /** The rows showing after collapsing, as far as their pages are loaded. */
@@ -20,19 +23,37 @@ export interface RoadmapGridProps {
   onRows: (first: number, last: number) => void;
 }
 
-const FOCUS_CSS = `[data-roadmap-row]:focus { outline: none; }
-[data-roadmap-row]:focus-visible > [data-roadmap-name] { box-shadow: inset 0 0 0 2px ${COLORS.focus}; }
-[data-roadmap-row]:focus-visible, [data-roadmap-row]:hover { background: ${COLORS.rowHover}; }`;
+const SCROLLER_STYLE = { position: 'relative', overflow: 'auto', height: 'min(70vh, 640px)', border: `1px solid ${COLORS.border}`, borderRadius: 4, background: COLORS.surface, color: COLORS.text } as const;
 
-/** The virtualised tree grid: a sticky header and name column, and only the rows on screen (plus overscan). */
+/** The line at today's date, across every row. */
+const TodayLine = memo(function TodayLine({ x, today }: { x: number; today: string }) {
+  return (
+    <div
+      aria-hidden="true"
+      data-testid="roadmap-today"
+      title={`Today, ${today}`}
+      style={{ position: 'absolute', top: 0, bottom: 0, left: LEFT_WIDTH + x - 1, width: 2, background: COLORS.today, zIndex: 1, pointerEvents: 'none' }}
+    />
+  );
+});
+
+/**
+ * The virtualised tree grid: a sticky header and name column, and only the rows on screen (plus overscan).
+ * Scrolling re-renders it only when another row reaches the top (useVirtualRows); then only the rows coming on
+ * screen are drawn: rows are keyed by their index, so a row that stays keeps its element (and a placeholder turns
+ * into its row in place, keeping the focus), and memoised rows with unchanged props are skipped. The header, the
+ * today line and the arrows do not depend on the scroll position row by row.
+ */
 export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGridProps) {
   const total = view.totalRows;
   const { scroller, onScroll, rowWindow, reveal, pageSize } = useVirtualRows(total);
+  usePinnedColumn(scroller);
   const notes = useMemo(() => dependencyNotes(view.dependencies), [view.dependencies]);
   const keys = useRowKeys({ total, rowAt: view.rowAt, onToggle, reveal, pageSize, container: scroller });
   const todayDay = dayNumber(today);
   const todayX = todayDay === null ? null : xOfDay(scale, todayDay);
   const { first, last, offsetTop, totalHeight } = rowWindow;
+  const band = blockRange(first, last, ARROW_BAND, total);
 
   useEffect(() => {
     if (last >= first) onRows(first, last);
@@ -44,48 +65,38 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGri
     if (element && todayX !== null) element.scrollLeft = Math.max(0, todayX - (element.clientWidth - LEFT_WIDTH) / 3);
   }, [scroller, todayX]);
 
+  const gridStyle = useMemo(() => ({ position: 'relative', width: LEFT_WIDTH + scale.width, [TIMELINE_WIDTH_VAR]: `${scale.width}px` }) as React.CSSProperties, [scale.width]);
   const tabbable = keys.active >= first && keys.active <= last ? keys.active : first;
-  const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
+  const rows: React.ReactNode[] = [];
+  for (let index = first; index <= last; index += 1) {
+    const row = view.rowAt(index);
+    const milestones = row && view.milestonesByRow.get(row.id);
+    // Keyed by position: a placeholder turns into its row in place, and keeps the focus.
+    rows.push(
+      <RoadmapRow
+        key={index}
+        row={row}
+        failed={row === undefined && view.failedAt(index)}
+        index={index}
+        tabbable={index === tabbable}
+        scale={scale}
+        milestones={milestones}
+        label={row ? rowLabel(row, notes.get(row.id), milestones) : ''}
+        onToggle={onToggle}
+      />,
+    );
+  }
   return (
-    <div
-      ref={scroller}
-      onScroll={onScroll}
-      data-testid="roadmap-scroller"
-      aria-busy={view.busy}
-      style={{ position: 'relative', overflow: 'auto', height: 'min(70vh, 640px)', border: `1px solid ${COLORS.border}`, borderRadius: 4, background: COLORS.surface, color: COLORS.text }}
-    >
-      <style>{FOCUS_CSS}</style>
-      <div role="treegrid" aria-label="Roadmap rows" aria-rowcount={total + 1} aria-colcount={2} style={{ position: 'relative', width: LEFT_WIDTH + scale.width }}>
+    <div ref={scroller} onScroll={onScroll} data-testid="roadmap-scroller" aria-busy={view.busy} style={SCROLLER_STYLE}>
+      <style>{ROADMAP_CSS}</style>
+      <div role="treegrid" aria-label="Roadmap rows" aria-rowcount={total + 1} aria-colcount={2} style={gridStyle}>
         <TimelineHeader scale={scale} todayX={todayX} />
         <div style={{ position: 'relative', height: totalHeight }}>
           <div role="rowgroup" onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} style={{ position: 'absolute', top: offsetTop, left: 0, right: 0 }}>
-            {indexes.map((index) => {
-              const row = view.rowAt(index);
-              // Keyed by position: a placeholder turns into its row in place, and keeps the focus.
-              return (
-                <RoadmapRow
-                  key={index}
-                  row={row}
-                  failed={row === undefined && view.failedAt(index)}
-                  index={index}
-                  tabbable={index === tabbable}
-                  scale={scale}
-                  milestones={row && view.milestonesByRow.get(row.id)}
-                  notes={row && notes.get(row.id)}
-                  onToggle={onToggle}
-                />
-              );
-            })}
+            {rows}
           </div>
-          <DependencyLayer dependencies={view.dependencies} scale={scale} first={first} last={last} height={totalHeight} />
-          {todayX !== null && (
-            <div
-              aria-hidden="true"
-              data-testid="roadmap-today"
-              title={`Today, ${today}`}
-              style={{ position: 'absolute', top: 0, bottom: 0, left: LEFT_WIDTH + todayX - 1, width: 2, background: COLORS.today, zIndex: 1, pointerEvents: 'none' }}
-            />
-          )}
+          <DependencyLayer dependencies={view.dependencies} scale={scale} first={band.first} last={band.last} height={totalHeight} />
+          {todayX !== null && <TodayLine x={todayX} today={today} />}
         </div>
       </div>
     </div>

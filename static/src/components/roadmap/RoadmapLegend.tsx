@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { token } from '@atlaskit/tokens';
 import { barColors, COLORS, SCHEDULE_GLYPH } from './colors';
 
@@ -32,8 +33,8 @@ const ITEMS: { label: string; mark: React.ReactNode }[] = [
   { label: 'Today', mark: <span aria-hidden="true" style={{ display: 'inline-block', width: 2, height: 14, background: COLORS.today }} /> },
 ];
 
-/** What the marks on the roadmap mean. */
-export function RoadmapLegend() {
+/** What the marks on the roadmap mean. Memoised: it never changes, however often the rows do. */
+export const RoadmapLegend = memo(function RoadmapLegend() {
   return (
     <ul
       aria-label="Legend"
@@ -48,4 +49,4 @@ export function RoadmapLegend() {
       ))}
     </ul>
   );
-}
+});

@@ -1,9 +1,6 @@
 import { memo } from 'react';
-import { token } from '@atlaskit/tokens';
 import type { MilestoneDto, RoadmapRowDto } from '../../../../src/contract';
-import { COLORS } from './colors';
-import { INDENT, LEFT_WIDTH, ROW_HEIGHT } from './constants';
-import { rowLabel } from './labels';
+import { INDENT } from './constants';
 import { MilestoneMark } from './MilestoneMark';
 import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
@@ -17,16 +14,16 @@ export interface RoadmapRowProps {
   /** The one row in the tab order (roving focus). */
   tabbable: boolean;
   scale: TimeScale;
+  /** The row's milestones (the same array for as long as its page is held). */
   milestones: MilestoneDto[] | undefined;
-  notes: string[] | undefined;
+  /** The row's accessible name (labels.ts rowLabel); a string, so an unchanged row compares equal. */
+  label: string;
   onToggle: (id: string) => void;
 }
 
-const small = token('font.body.small', '400 12px/16px sans-serif');
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
-
+/** A row with children has a toggle; a leaf has the toggle's room as indent (nameIndent), not an element. */
 function Toggle({ row, onToggle }: { row: RoadmapRowDto; onToggle: (id: string) => void }) {
-  if (!row.hasChildren) return <span aria-hidden="true" style={{ width: 20, flex: 'none' }} />;
+  if (!row.hasChildren) return null;
   const expanded = !row.collapsed;
   return (
     <button
@@ -36,37 +33,36 @@ function Toggle({ row, onToggle }: { row: RoadmapRowDto; onToggle: (id: string) 
       aria-label={`${expanded ? 'Collapse' : 'Expand'} ${row.key ?? ''} ${row.name}`.replace(/\s+/g, ' ')}
       data-testid={`roadmap-toggle-${row.id}`}
       onClick={() => onToggle(row.id)}
-      style={{ width: 20, height: 20, flex: 'none', padding: 0, border: 'none', borderRadius: 3, background: 'transparent', color: COLORS.subtle, cursor: 'pointer' }}
+      className="roadmap-toggle"
     >
-      <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+      {/* The aria-label names the button; the glyph is only seen. */}
+      {expanded ? '▾' : '▸'}
     </button>
   );
 }
 
-const nameCell = (depth: number): React.CSSProperties => ({
-  position: 'sticky', left: 0, zIndex: 2, width: LEFT_WIDTH, flex: 'none', display: 'flex', alignItems: 'center', gap: 4, boxSizing: 'border-box',
-  paddingLeft: 4 + depth * INDENT, paddingRight: 8, background: COLORS.surface, borderRight: `1px solid ${COLORS.border}`,
-});
+/** The name cell's left padding: the row's depth, and for a leaf the room a toggle takes (20 px and the 4 px gap). */
+const nameIndent = (row: RoadmapRowDto): number => 4 + row.depth * INDENT + (row.hasChildren ? 0 : 24);
+
+const PLACEHOLDER_INDENT = { paddingLeft: 4 + 24 };
 
 /** Stands in for a row whose page is on its way: same size and place, so scrolling never jumps. */
-function PlaceholderCells({ index, failed, width }: { index: number; failed: boolean; width: number }) {
+function PlaceholderCells({ index, failed }: { index: number; failed: boolean }) {
   return (
     <>
-      <div role="gridcell" data-roadmap-name="" style={nameCell(0)}>
-        <span style={{ width: 20, flex: 'none' }} />
-        {failed ? (
-          <span style={{ ...ellipsis, font: small, color: COLORS.subtlest }}>Row {index + 1} could not be read</span>
-        ) : (
-          <span aria-hidden="true" style={{ width: '60%', height: 10, borderRadius: 3, background: COLORS.skeleton }} />
-        )}
+      <div role="gridcell" data-roadmap-name="" className="roadmap-namecell" style={PLACEHOLDER_INDENT}>
+        {failed ? <span className="roadmap-unread">Row {index + 1} could not be read</span> : <span aria-hidden="true" className="roadmap-skeleton" />}
       </div>
-      <div role="gridcell" style={{ width, flex: 'none' }} />
+      <div role="gridcell" className="roadmap-timeline" />
     </>
   );
 }
 
-/** One row: its name column (sticky on the left) and its slice of the timeline. */
-export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, notes, onToggle }: RoadmapRowProps) {
+/**
+ * One row: its name column (pinned on the left, usePinnedColumn) and its slice of the timeline. Memoised: while the grid scrolls,
+ * a row that stays on screen keeps its props (its row object, label and milestones are stable) and is not redrawn.
+ */
+export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle }: RoadmapRowProps) {
   const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
@@ -79,25 +75,21 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
       aria-level={row ? row.depth + 1 : undefined}
       aria-expanded={expanded}
       aria-busy={row ? undefined : !failed}
-      aria-label={row ? rowLabel(row, notes, milestones) : failed ? `Row ${index + 1} could not be read` : `Loading row ${index + 1}`}
+      aria-label={row ? label : failed ? `Row ${index + 1} could not be read` : `Loading row ${index + 1}`}
       tabIndex={tabbable ? 0 : -1}
-      style={{ display: 'flex', height: ROW_HEIGHT, width: LEFT_WIDTH + scale.width, borderBottom: `1px solid ${COLORS.border}`, boxSizing: 'border-box' }}
     >
       {row === undefined ? (
-        <PlaceholderCells index={index} failed={failed} width={scale.width} />
+        <PlaceholderCells index={index} failed={failed} />
       ) : (
         <>
-          <div role="gridcell" data-roadmap-name="" style={nameCell(row.depth)}>
+          <div role="gridcell" data-roadmap-name="" className="roadmap-namecell" style={{ paddingLeft: nameIndent(row) }}>
             <Toggle row={row} onToggle={onToggle} />
-            <span title={row.name} style={{ ...ellipsis, fontWeight: row.kind === 'box' ? 600 : 400 }}>
+            <span title={row.name} className={row.kind === 'box' ? 'roadmap-name roadmap-box' : 'roadmap-name'}>
               {row.name}
             </span>
-            <span style={{ marginLeft: 'auto', flex: 'none', font: small, color: COLORS.subtlest, whiteSpace: 'nowrap' }}>
-              {row.key ? `${row.key} · ` : ''}
-              {row.typeName}
-            </span>
+            <span className="roadmap-meta">{row.key ? `${row.key} · ${row.typeName}` : row.typeName}</span>
           </div>
-          <div role="gridcell" style={{ position: 'relative', width: scale.width, flex: 'none' }}>
+          <div role="gridcell" className="roadmap-timeline">
             <TimelineMark row={row} scale={scale} />
             {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
           </div>

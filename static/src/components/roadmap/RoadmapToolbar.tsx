@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { ZOOMS, type Zoom } from './timeScale';
@@ -11,8 +12,8 @@ export interface RoadmapToolbarProps {
   onCollapseAll: () => void;
 }
 
-/** Zoom (a segmented control) and expand / collapse of every row. */
-export function RoadmapToolbar({ zoom, onZoom, onExpandAll, onCollapseAll }: RoadmapToolbarProps) {
+/** Zoom (a segmented control) and expand / collapse of every row. Memoised: rows arriving do not redraw it. */
+export const RoadmapToolbar = memo(function RoadmapToolbar({ zoom, onZoom, onExpandAll, onCollapseAll }: RoadmapToolbarProps) {
   const gap = token('space.050', '4px');
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: token('space.100', '8px') }}>
@@ -40,4 +41,4 @@ export function RoadmapToolbar({ zoom, onZoom, onExpandAll, onCollapseAll }: Roa
       </div>
     </div>
   );
-}
+});

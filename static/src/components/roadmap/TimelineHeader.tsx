@@ -1,29 +1,28 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { token } from '@atlaskit/tokens';
 import { COLORS } from './colors';
-import { HEADER_BAND, HEADER_HEIGHT, LEFT_WIDTH } from './constants';
+import { HEADER_BAND, LEFT_WIDTH } from './constants';
 import { bandTicks, scaleTicks, type Tick, type TimeScale } from './timeScale';
 
 const cellText = { font: token('font.body.small', '400 12px/16px sans-serif'), whiteSpace: 'nowrap', overflow: 'hidden' } as const;
 
 function Cell({ tick, top, testId, children }: { tick: Tick; top: number; testId?: string; children: React.ReactNode }) {
   return (
-    <div
-      data-testid={testId}
-      title={tick.title}
-      style={{ ...cellText, position: 'absolute', left: tick.x, width: tick.width, top, height: HEADER_BAND, lineHeight: `${HEADER_BAND}px`, borderLeft: `1px solid ${COLORS.border}`, boxSizing: 'border-box', paddingLeft: 4 }}
-    >
+    <div data-testid={testId} title={tick.title} className="roadmap-header-cell" style={{ left: tick.x, width: tick.width, top }}>
       {children}
     </div>
   );
 }
 
-/** The sticky header: the name column's title, and two bands of time (context above, the zoom's unit below). */
-export function TimelineHeader({ scale, todayX }: { scale: TimeScale; todayX: number | null }) {
+/**
+ * The sticky header: the name column's title, and two bands of time (context above, the zoom's unit below).
+ * Memoised: it changes with the zoom, never with the scroll position.
+ */
+export const TimelineHeader = memo(function TimelineHeader({ scale, todayX }: { scale: TimeScale; todayX: number | null }) {
   const ticks = useMemo(() => scaleTicks(scale), [scale]);
   const bands = useMemo(() => bandTicks(scale), [scale]);
   return (
-    <div role="row" aria-rowindex={1} style={{ position: 'sticky', top: 0, zIndex: 3, display: 'flex', height: HEADER_HEIGHT, background: COLORS.headerSurface, borderBottom: `1px solid ${COLORS.border}` }}>
+    <div role="row" aria-rowindex={1} className="roadmap-header">
       <div
         role="columnheader"
         style={{ ...cellText, position: 'sticky', left: 0, zIndex: 4, width: LEFT_WIDTH, flex: 'none', boxSizing: 'border-box', padding: `0 ${token('space.100', '8px')}`, display: 'flex', alignItems: 'flex-end', paddingBottom: 6, background: COLORS.headerSurface, borderRight: `1px solid ${COLORS.border}`, color: COLORS.subtle, fontWeight: 600 }}
@@ -51,4 +50,4 @@ export function TimelineHeader({ scale, todayX }: { scale: TimeScale; todayX: nu
       </div>
     </div>
   );
-}
+});

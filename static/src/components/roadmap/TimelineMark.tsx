@@ -1,13 +1,10 @@
-import { token } from '@atlaskit/tokens';
 import type { RoadmapRowDto } from '../../../../src/contract';
 import { rowSpan } from './arrows';
-import { barColors, COLORS, SCHEDULE_GLYPH } from './colors';
-import { BAR_HEIGHT, LEFT_WIDTH, ROW_HEIGHT } from './constants';
+import { SCHEDULE_GLYPH } from './colors';
 import { barLabel } from './labels';
+import { scheduleClass } from './styles';
 import type { TimeScale } from './timeScale';
 
-const top = (ROW_HEIGHT - BAR_HEIGHT) / 2;
-const small = token('font.body.small', '400 12px/16px sans-serif');
 const MIN_BAR = 3;
 
 /** The visible words beside a bar or marker, so lateness and completion never rest on colour alone. */
@@ -15,10 +12,8 @@ function Caption({ x, row, prefix }: { x: number; row: RoadmapRowDto; prefix?: s
   const glyph = SCHEDULE_GLYPH[row.schedule];
   const state = row.schedule === 'late' ? ' Late' : row.schedule === 'done' ? ' Done' : '';
   return (
-    <span aria-hidden="true" style={{ position: 'absolute', left: x, top: 0, height: ROW_HEIGHT, lineHeight: `${ROW_HEIGHT}px`, font: small, whiteSpace: 'nowrap', color: barColors(row.schedule).text, pointerEvents: 'none' }}>
-      {prefix ? `${prefix} · ` : ''}
-      {row.progress.percentText}
-      {glyph && ` ${glyph}${state}`}
+    <span aria-hidden="true" className={`roadmap-caption ${scheduleClass(row.schedule)}`} style={{ left: x }}>
+      {`${prefix ? `${prefix} · ` : ''}${row.progress.percentText}${glyph ? ` ${glyph}${state}` : ''}`}
     </span>
   );
 }
@@ -26,15 +21,8 @@ function Caption({ x, row, prefix }: { x: number; row: RoadmapRowDto; prefix?: s
 /** A bar from start to due with its progress inside, a bracket for the one known date, or a note when there is none. */
 export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeScale }) {
   const span = rowSpan(row, scale);
-  const colors = barColors(row.schedule);
+  if (span.kind === 'none') return <span className="roadmap-nodates">No dates: listed under “Not scheduled”</span>;
   const label = barLabel(row);
-  if (span.kind === 'none') {
-    return (
-      <span style={{ position: 'sticky', left: LEFT_WIDTH + 8, lineHeight: `${ROW_HEIGHT}px`, font: small, fontStyle: 'italic', color: COLORS.subtlest }}>
-        No dates: listed under “Not scheduled”
-      </span>
-    );
-  }
   if (span.kind === 'bar') {
     const width = Math.max(MIN_BAR, span.endX - span.startX);
     const ratio = Math.min(1, Math.max(0, row.progress.ratio));
@@ -46,9 +34,10 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
           title={label}
           data-testid={`roadmap-bar-${row.id}`}
           data-schedule={row.schedule}
-          style={{ position: 'absolute', left: span.startX, width, top, height: BAR_HEIGHT, boxSizing: 'border-box', borderRadius: 3, overflow: 'hidden', background: colors.track, border: `${row.schedule === 'late' ? 2 : 1}px solid ${colors.border}` }}
+          className={`roadmap-bar ${scheduleClass(row.schedule)}`}
+          style={{ left: span.startX, width }}
         >
-          <div data-testid={`roadmap-progress-${row.id}`} style={{ width: `${ratio * 100}%`, height: '100%', background: colors.fill }} />
+          <div data-testid={`roadmap-progress-${row.id}`} className="roadmap-progress" style={{ width: `${ratio * 100}%` }} />
         </div>
         <Caption x={span.startX + width + 6} row={row} />
       </>
@@ -56,7 +45,6 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
   }
   // One known date: a bracket opening towards the unknown side, never a made-up bar.
   const isStart = span.kind === 'start';
-  const edge = `3px solid ${colors.fill}`;
   return (
     <>
       <div
@@ -66,7 +54,8 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
         data-testid={`roadmap-marker-${row.id}`}
         data-marker={span.kind}
         data-schedule={row.schedule}
-        style={{ position: 'absolute', left: isStart ? span.x : span.x - 8, width: 8, top: top - 2, height: BAR_HEIGHT + 4, boxSizing: 'border-box', borderTop: edge, borderBottom: edge, [isStart ? 'borderLeft' : 'borderRight']: edge }}
+        className={`roadmap-marker roadmap-marker-${span.kind} ${scheduleClass(row.schedule)}`}
+        style={{ left: isStart ? span.x : span.x - 8 }}
       />
       <Caption x={span.x + (isStart ? 12 : 4)} row={row} prefix={isStart ? `from ${row.start}, no due date` : `due ${row.due}, no start date`} />
     </>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -8,7 +8,7 @@ import { COLORS } from './colors';
 const FIRST_SHOWN = 100;
 
 /** Rows with neither a start nor a due date, and milestones without a due date: listed, never hidden. */
-export function UnscheduledList({ unscheduled }: { unscheduled: UnscheduledDto }) {
+function UnscheduledListView({ unscheduled }: { unscheduled: UnscheduledDto }) {
   const headingId = useId();
   const [showAll, setShowAll] = useState(false);
   const { rows, rowCount, milestones, milestoneCount } = unscheduled;
@@ -49,3 +49,9 @@ export function UnscheduledList({ unscheduled }: { unscheduled: UnscheduledDto }
     </section>
   );
 }
+
+/** Memoised on what it lists: every window of rows comes with the same list, so one arriving redraws nothing here. */
+export const UnscheduledList = memo(
+  UnscheduledListView,
+  (before, after) => before.unscheduled === after.unscheduled || JSON.stringify(before.unscheduled) === JSON.stringify(after.unscheduled),
+);

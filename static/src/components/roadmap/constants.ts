@@ -9,3 +9,5 @@ export const HEADER_HEIGHT = HEADER_BAND * 2;
 export const OVERSCAN = 8;
 /** Arrows leave a bar end and enter a bar start this far out. */
 export const ARROW_GAP = 8;
+/** Dependency arrows are drawn for bands of this many rows around the rendered ones, so they change once a band. */
+export const ARROW_BAND = 16;

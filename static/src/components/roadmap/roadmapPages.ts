@@ -1,13 +1,17 @@
 /**
- * The roadmap's rows as pages fetched around the viewport, a few kept. While a new question (another collapse)
- * is first answered, the previous answers stay on screen, so rows (and the focused one) do not blink away.
- * No React here.
+ * The roadmap's rows as pages fetched around the viewport, up to MAX_ROWS_KEPT rows kept. While a new question
+ * (another collapse) is first answered, the previous answers stay on screen, so rows (and the focused one) do not
+ * blink away. No React here.
  */
 import type { DependencyDto, MilestoneDto, RoadmapDto, RoadmapQueryDto, RoadmapRowDto } from '../../../../src/contract';
 
 export const PAGE_ROWS = 200;
-/** Pages kept; those furthest from the viewport go first. */
-const MAX_PAGES = 8;
+/**
+ * Rows kept (a page is ≤ ~100 KB): enough that scrolling through 5,000 rows and back fetches nothing twice.
+ * Beyond it the pages furthest from the viewport go first.
+ */
+export const MAX_ROWS_KEPT = 6000;
+const MAX_PAGES = Math.ceil(MAX_ROWS_KEPT / PAGE_ROWS);
 /** Each page reads Jira on the server, so a fast scroll must not ask for every page it passes. */
 const MAX_IN_FLIGHT = 2;
 /** Closer than this to a page's edge, the neighbouring page is fetched too. */
@@ -56,6 +60,8 @@ export class RoadmapPages {
   private current: Generation;
   private previous: Generation | null = null;
   private wanted: number[] = [0];
+  /** What the view derives from the ready answers, kept while they are the same (a request starting changes none). */
+  private derived: { answers: readonly RoadmapDto[]; milestonesByRow: Map<string, MilestoneDto[]>; dependencies: DependencyDto[] } | null = null;
 
   constructor(question: RoadmapQuestion) {
     this.current = newGeneration(question);
@@ -113,6 +119,7 @@ export class RoadmapPages {
   view(): RoadmapPagesView {
     const shown = this.current.latest === null && this.previous !== null ? this.previous : this.current;
     const ready = [...shown.pages.values()].flatMap((page) => (page.state === 'ready' ? [page.answer] : []));
+    const derived = this.derive(ready);
     const pageAt = (index: number) => shown.pages.get(pageOf(index));
     const wantedPages = this.wanted.map((n) => this.current.pages.get(n));
     const failed = wantedPages.find((page) => page?.state === 'error');
@@ -124,11 +131,18 @@ export class RoadmapPages {
         return page?.state === 'ready' ? page.answer.rows[index - page.answer.offset] : undefined;
       },
       failedAt: (index) => pageAt(index)?.state === 'error',
-      milestonesByRow: milestonesByRow(ready),
-      dependencies: uniqueDependencies(ready),
+      milestonesByRow: derived.milestonesByRow,
+      dependencies: derived.dependencies,
       error: failed?.state === 'error' ? failed.message : null,
       busy: shown !== this.current || wantedPages.some((page) => page?.state === 'loading'),
     };
+  }
+
+  private derive(answers: readonly RoadmapDto[]) {
+    const last = this.derived;
+    if (last && last.answers.length === answers.length && last.answers.every((answer, i) => answer === answers[i])) return last;
+    this.derived = { answers, milestonesByRow: milestonesByRow(answers), dependencies: uniqueDependencies(answers) };
+    return this.derived;
   }
 
   private knownTotal(): number | undefined {
@@ -146,12 +160,29 @@ export class RoadmapPages {
   }
 }
 
-function milestonesByRow(answers: readonly RoadmapDto[]): Map<string, MilestoneDto[]> {
-  const byRow = new Map<string, MilestoneDto[]>();
-  for (const milestone of answers.flatMap((answer) => answer.milestones)) {
+/** Each answer's milestones by row, worked out once per answer: a row's list stays the same array while its page is kept. */
+const milestonesOfAnswer = new WeakMap<RoadmapDto, Map<string, MilestoneDto[]>>();
+
+function answerMilestones(answer: RoadmapDto): Map<string, MilestoneDto[]> {
+  let byRow = milestonesOfAnswer.get(answer);
+  if (byRow) return byRow;
+  byRow = new Map();
+  for (const milestone of answer.milestones) {
     const list = byRow.get(milestone.rowId);
     if (list) list.push(milestone);
     else byRow.set(milestone.rowId, [milestone]);
+  }
+  milestonesOfAnswer.set(answer, byRow);
+  return byRow;
+}
+
+function milestonesByRow(answers: readonly RoadmapDto[]): Map<string, MilestoneDto[]> {
+  const byRow = new Map<string, MilestoneDto[]>();
+  for (const answer of answers) {
+    for (const [rowId, milestones] of answerMilestones(answer)) {
+      const list = byRow.get(rowId);
+      byRow.set(rowId, list ? [...list, ...milestones] : milestones);
+    }
   }
   return byRow;
 }

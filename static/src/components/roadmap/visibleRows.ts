@@ -35,6 +35,19 @@ export function visibleWindow({ scrollTop, viewportHeight, rowHeight, rowCount, 
   return { first, last, offsetTop: first * rowHeight, totalHeight };
 }
 
+/**
+ * A band of rows holding rows first..last: it starts on a multiple of `block` and its length depends only on the
+ * window's, so what is drawn for the band (the dependency arrows) changes once per block scrolled, not once per row.
+ */
+export function blockRange(first: number, last: number, block: number, rowCount: number): { first: number; last: number } {
+  if (rowCount <= 0 || last < first) return { first: 0, last: -1 };
+  const size = Math.max(1, Math.floor(block));
+  const start = Math.max(0, Math.floor(first / size) * size);
+  // A length that depends on the window's length only, so the band moves when its start does, not twice a block.
+  const length = Math.ceil((last - first + size) / size) * size;
+  return { first: start, last: Math.min(rowCount - 1, start + length - 1) };
+}
+
 /** The scroll offset that brings row `index` fully on screen, moving as little as possible. */
 export function revealScrollTop(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number {
   const top = index * rowHeight;
