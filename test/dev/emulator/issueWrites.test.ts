@@ -226,20 +226,25 @@ describe('Jira emulator: issue create, edit and delete', () => {
           status: { id: '1', name: 'To Do' },
           created: '2026-02-06T08:00:00.000+0000',
           updated: '2026-02-06T08:00:00.000+0000',
+          // Who created it, reports it and has it, as Atlassian's issue-event reference lists them.
+          creator: { accountId: 'carol' },
+          reporter: { accountId: 'carol' },
+          assignee: null,
         },
       };
+      const actor = { atlassianId: 'carol', associatedUsers: [{ accountId: 'carol' }] };
       expect(events).toEqual([
-        { eventType: 'avi:jira:created:issue', atlassianId: 'carol', issue: { ...issue, fields: { ...issue.fields, summary: 'Close branch ledgers' } } },
+        { eventType: 'avi:jira:created:issue', ...actor, issue: { ...issue, fields: { ...issue.fields, summary: 'Close branch ledgers' } } },
         {
           eventType: 'avi:jira:updated:issue',
-          atlassianId: 'carol',
+          ...actor,
           issue: { ...issue, fields: { ...issue.fields, summary: 'Close every branch ledger' } },
           changelog: { id: expect.any(String), items: [{ field: 'summary', fieldId: 'summary', fieldtype: 'jira', from: null, fromString: 'Close branch ledgers', to: null, toString: 'Close every branch ledger' }] },
         },
-        { eventType: 'avi:jira:deleted:issue', atlassianId: 'carol', issue: { ...issue, fields: { ...issue.fields, summary: 'Close every branch ledger' } } },
+        { eventType: 'avi:jira:deleted:issue', ...actor, issue: { ...issue, fields: { ...issue.fields, summary: 'Close every branch ledger' } } },
       ]);
       // No custom fields in the payload: Forge's issue events carry a few system fields only.
-      expect(Object.keys(events[0]?.issue.fields ?? {}).sort()).toEqual(['created', 'issuetype', 'project', 'status', 'summary', 'updated']);
+      expect(Object.keys(events[0]?.issue.fields ?? {}).sort()).toEqual(['assignee', 'created', 'creator', 'issuetype', 'project', 'reporter', 'status', 'summary', 'updated']);
     });
 
     it('the programmatic API takes the same path: permissions as the actor, events, and it may set status', async () => {
