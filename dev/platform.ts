@@ -47,9 +47,11 @@ const credentialOf = (user: SiteUser): JiraCredential => ({ email: user.emailAdd
 /** A short note for the user switcher: what this person may see. */
 function noteFor(user: SiteUser, allProjectKeys: readonly string[]): string {
   if (user.isJiraAdmin) return 'Jira admin';
-  if (user.browseProjects === '*') return 'browses every project';
-  const hidden = allProjectKeys.filter((k) => !user.browseProjects.includes(k));
-  return hidden.length <= user.browseProjects.length ? `no access to ${hidden.join(', ')}` : `browses ${user.browseProjects.join(', ')}`;
+  const browse = user.browseProjects;
+  const reads = browse === '*' ? 'browses every project' : allProjectKeys.filter((k) => !browse.includes(k)).length <= browse.length ? `no access to ${allProjectKeys.filter((k) => !browse.includes(k)).join(', ')}` : `browses ${browse.join(', ')}`;
+  const work = user.workProjects;
+  // Who may change issues where matters once the app edits Jira: say it when it is not everywhere they browse.
+  return work === undefined || work === '*' || (browse !== '*' && browse.every((k) => work.includes(k))) ? reads : `${reads}; edits ${work.length ? work.join(', ') : 'nothing'}`;
 }
 
 /** Starts the Jira emulator, the Forge runtime running the real handler, and the page host, wired together. */

@@ -81,6 +81,8 @@ export const DEMO_USERS = {
 } as const;
 
 export const TEAM_MEMBER_PROJECTS: readonly string[] = ['DTO', 'PAY'];
+/** The team member changes issues of their own team's project only: DTO's they may read, not edit. */
+export const TEAM_MEMBER_WORK_PROJECTS: readonly string[] = ['PAY'];
 export const LIMITED_HIDDEN_PROJECTS: readonly string[] = ['HR', 'OPS'];
 
 /** Everyone who can own, report or change issues (the app account never does). */
@@ -123,19 +125,29 @@ export function leadOf(projectKey: string): Person {
 }
 
 export function buildUsers(allProjectKeys: readonly string[]): SiteUser[] {
-  const user = (displayName: string, accountId: string, browseProjects: SiteUser['browseProjects'], isJiraAdmin = false, email = `${slug(displayName)}@${EMAIL_DOMAIN}`): SiteUser => ({
+  const user = (
+    displayName: string,
+    accountId: string,
+    browseProjects: SiteUser['browseProjects'],
+    workProjects: SiteUser['browseProjects'],
+    isJiraAdmin = false,
+    email = `${slug(displayName)}@${EMAIL_DOMAIN}`,
+  ): SiteUser => ({
     accountId,
     displayName,
     emailAddress: email,
     apiToken: `demo-token-${slug(displayName).replace(/\./g, '-')}`,
     isJiraAdmin,
     browseProjects,
+    workProjects,
   });
+  // Staff read every project and change issues where they work: their own project, and the DTO's for its people.
   return [
-    ...STAFF.map(([name]) => user(name, accountIdFor(name), '*')),
-    user(ADMIN_NAME, DEMO_USERS.admin, '*', true),
-    user(TEAM_MEMBER_NAME, DEMO_USERS.teamMember, [...TEAM_MEMBER_PROJECTS]),
-    user(LIMITED_NAME, DEMO_USERS.limited, allProjectKeys.filter((k) => !LIMITED_HIDDEN_PROJECTS.includes(k))),
-    user(APP_NAME, DEMO_USERS.app, '*', false, `transformation-office-app@${EMAIL_DOMAIN}`),
+    ...STAFF.map(([name, home]) => user(name, accountIdFor(name), '*', home === 'DTO' ? ['DTO'] : [home, 'DTO'])),
+    user(ADMIN_NAME, DEMO_USERS.admin, '*', '*', true),
+    user(TEAM_MEMBER_NAME, DEMO_USERS.teamMember, [...TEAM_MEMBER_PROJECTS], [...TEAM_MEMBER_WORK_PROJECTS]),
+    user(LIMITED_NAME, DEMO_USERS.limited, allProjectKeys.filter((k) => !LIMITED_HIDDEN_PROJECTS.includes(k)), ['DIGI']),
+    // The app reads as itself; it changes issues only as the user who asks (asUser).
+    user(APP_NAME, DEMO_USERS.app, '*', [], false, `transformation-office-app@${EMAIL_DOMAIN}`),
   ];
 }

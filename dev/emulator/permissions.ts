@@ -60,12 +60,37 @@ export function hasGlobalPermission(user: SiteUser, key: string): boolean {
   return true;
 }
 
+/** The project permissions that change issues: held where the user works, not everywhere they browse. */
+const WORK_PERMISSIONS: ReadonlySet<string> = new Set([
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'TRANSITION_ISSUES',
+  'SCHEDULE_ISSUES',
+  'ASSIGN_ISSUES',
+  'RESOLVE_ISSUES',
+  'CLOSE_ISSUES',
+  'LINK_ISSUES',
+  'MOVE_ISSUES',
+  'DELETE_ISSUES',
+  'WORK_ON_ISSUES',
+  'ADD_COMMENTS',
+]);
+
+/** Whether the user may change issues of the project: they browse it and work in it. */
+export function canWork(user: SiteUser, projectKey: string): boolean {
+  if (!canBrowse(user, projectKey)) return false;
+  const work = user.workProjects ?? user.browseProjects;
+  return work === '*' || work.includes(projectKey);
+}
+
 /**
- * The site models one permission scheme: browsing is per user and project, administering a project
- * takes Jira admin or project lead, and every other project permission follows browsing.
+ * The site models one permission scheme: browsing is per user and project, changing issues per user and project
+ * among those browsed (`workProjects`), administering a project takes Jira admin or project lead, and every other
+ * project permission follows browsing.
  */
 export function hasProjectPermission(user: SiteUser, key: string, project: SiteProject): boolean {
   if (!canBrowse(user, project.key)) return false;
   if (key === 'ADMINISTER_PROJECTS') return user.isJiraAdmin || project.leadAccountId === user.accountId;
+  if (WORK_PERMISSIONS.has(key)) return canWork(user, project.key);
   return true;
 }

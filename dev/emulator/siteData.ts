@@ -14,6 +14,11 @@ export interface SiteUser {
   isJiraAdmin: boolean;
   /** Project keys this user may browse, or '*' for all. */
   browseProjects: '*' | string[];
+  /**
+   * Project keys where the user may also work on issues (create, edit, transition, schedule, delete…), or '*';
+   * only among those they browse. Absent: every project they browse.
+   */
+  workProjects?: '*' | string[];
 }
 
 export interface SiteProject {
@@ -118,4 +123,14 @@ export interface SiteData {
   issues: SiteIssue[];
   /** The issue security levels issues may carry; absent: none. */
   securityLevels?: SiteSecurityLevel[];
+  /** The site's one screen scheme; absent: every editable field on the edit screen, and no transition screens. */
+  screens?: SiteScreens;
+}
+
+/** Which fields the edit screen leaves out, and which transitions show a screen with required fields. */
+export interface SiteScreens {
+  /** Field ids not on the edit screen: Jira refuses to set them and editmeta does not list them. */
+  notOnEditScreen?: string[];
+  /** A transition into `toStatusId` shows a screen on which these field ids are required (and the only ones it sets). */
+  transitionScreens?: Array<{ toStatusId: string; requiredFieldIds: string[] }>;
 }

@@ -8,12 +8,14 @@ import { permissionRoutes } from './permissions';
 import { projectRoutes } from './projects';
 import { searchRoutes } from './search';
 import { systemRoutes } from './system';
+import { workflowRoutes } from './workflow';
 
 export const JIRA_ROUTES: readonly Route[] = [
   ...searchRoutes,
   ...bulkFetchRoutes,
   ...issueRoutes,
   ...issueWriteRoutes,
+  ...workflowRoutes,
   ...fieldRoutes,
   ...systemRoutes,
   ...projectRoutes,

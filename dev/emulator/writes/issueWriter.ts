@@ -1,4 +1,5 @@
 import { jiraError } from '../http';
+import { hasProjectPermission } from '../permissions';
 import type { SiteChangelogEntry, SiteData, SiteIssue, SiteUser } from '../siteData';
 import { SiteView } from '../siteView';
 import { changeItems } from './changeItems';
@@ -19,10 +20,16 @@ export interface CreatedIssue {
 export interface WriteOptions {
   /** The emulator's programmatic API may set `status` (a transition, in Jira); REST edits may not. */
   allowStatus: boolean;
+  /** A REST transition: needs TRANSITION_ISSUES, and sets what its screen shows even when the edit screen does not. */
+  transition?: boolean;
 }
 
 /** Fields the writer reads itself instead of through a setter. */
 const CREATE_ONLY = new Set(['project']);
+
+/** A change of status alone (with what a transition screen sets) is a transition, which needs TRANSITION_ISSUES. */
+const TRANSITION_FIELDS: ReadonlySet<string> = new Set(['status', 'resolution']);
+const onlyStatus = (fields: Record<string, unknown>): boolean => 'status' in fields && Object.keys(fields).every((id) => TRANSITION_FIELDS.has(id));
 
 /**
  * Creates, edits and deletes issues in the live site as Jira does: permission as the acting user, `updated`
@@ -52,6 +59,7 @@ export class IssueWriter {
     const view = new SiteView(this.site, actor);
     const project = this.projectFor(fields['project'], view);
     if (!project) throw fieldErrors({ project: 'valid project is required' });
+    if (!hasProjectPermission(actor, 'CREATE_ISSUES', project)) throw jiraError(403, 'You do not have permission to create issues in this project.');
     const errors: Record<string, string> = {};
     if (fields['issuetype'] === undefined) errors['issuetype'] = 'Specify an issue type';
     if (fields['summary'] === undefined) errors['summary'] = 'You must specify a summary of the issue.';
@@ -88,10 +96,16 @@ export class IssueWriter {
     const view = new SiteView(this.site, actor);
     const issue = view.visibleIssue(issueIdOrKey);
     if (!issue) throw jiraError(404, ISSUE_NOT_FOUND);
+    const transition = options.transition === true || (options.allowStatus && onlyStatus(fields));
+    // Jira: 400 when "the user does not have the necessary permission to edit one or more fields".
+    if (!this.may(actor, transition ? 'TRANSITION_ISSUES' : 'EDIT_ISSUES', issue)) {
+      throw jiraError(400, transition ? 'You do not have permission to transition this issue.' : 'You do not have permission to edit this issue.');
+    }
     const now = this.clock();
     const draft: SiteIssue = { ...issue, labels: [...issue.labels], customFields: { ...issue.customFields } };
     const errors: Record<string, string> = {};
-    for (const fieldId of Object.keys(fields)) if (CREATE_ONLY.has(fieldId)) errors[fieldId] = cannotSet(fieldId);
+    const offScreen = new Set(options.transition ? [] : (this.site.screens?.notOnEditScreen ?? []));
+    for (const fieldId of Object.keys(fields)) if (CREATE_ONLY.has(fieldId) || offScreen.has(fieldId)) errors[fieldId] = cannotSet(fieldId);
     this.applyFields(draft, fields, this.context(view, now, options), errors, false);
     const items = Object.keys(fields)
       .filter((id) => JSON.stringify(storedValue(issue, id)) !== JSON.stringify(storedValue(draft, id)))
@@ -107,6 +121,7 @@ export class IssueWriter {
     const view = new SiteView(this.site, actor);
     const issue = view.visibleIssue(issueIdOrKey);
     if (!issue) throw jiraError(404, ISSUE_NOT_FOUND);
+    if (!this.may(actor, 'DELETE_ISSUES', issue)) throw jiraError(403, 'You do not have permission to delete this issue.');
     const children = this.site.issues.filter((i) => i.parentKey === issue.key);
     const subtasks = children.filter((c) => view.issueType(c.issueTypeId)?.subtask);
     if (subtasks.length > 0 && !deleteSubtasks) {
@@ -123,6 +138,11 @@ export class IssueWriter {
     }
     for (const subtask of subtasks) this.emit('avi:jira:deleted:issue', subtask, actor);
     this.emit('avi:jira:deleted:issue', issue, actor);
+  }
+
+  private may(actor: SiteUser, permission: string, issue: SiteIssue): boolean {
+    const project = this.site.projects.find((p) => p.key === issue.projectKey);
+    return project !== undefined && hasProjectPermission(actor, permission, project);
   }
 
   private context(view: SiteView, now: Date, options: WriteOptions): WriteContext {
