@@ -4,3 +4,4 @@ export * from './panels';
 export * from './settings';
 export * from './modules';
 export * from './reports';
+export * from './edits';

@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
+import { EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
+import { changeFieldResolver, transitionResolver, transitionsResolver } from './edits';
 import { onlyFrom } from './modules';
 import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
@@ -32,6 +33,9 @@ const RESOLVERS = [
   [SETTINGS_KEYS.import, SETTINGS, importSettingsResolver],
   [SETTINGS_KEYS.fields, SETTINGS, settingsFieldsResolver],
   [SETTINGS_KEYS.fieldPreview, SETTINGS, fieldPreviewResolver],
+  [EDIT_KEYS.change, PAGES, changeFieldResolver],
+  [EDIT_KEYS.transitions, PAGES, transitionsResolver],
+  [EDIT_KEYS.transition, PAGES, transitionResolver],
 ] as const;
 
 const resolver = new Resolver();

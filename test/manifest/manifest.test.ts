@@ -44,16 +44,26 @@ describe('manifest.yml', () => {
   });
 });
 
+/** forge lint parses every source file: a minute or more when the machine is busy with other test files. */
+const LINT_TIMEOUT_MS = 180_000;
+
 describe("forge lint's own checks, offline", () => {
   it('find no problem in the app as it is', async () => {
     const problems = await runForgeLint(appRoot);
     expect(problems.filter((p) => p.level === 'error')).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
+
+  it('fail a write to Jira when the manifest lacks write:jira-work', async () => {
+    const manifest = parse(readFileSync(manifestPath, 'utf8'));
+    manifest.permissions.scopes = manifest.permissions.scopes.filter((s: string) => s !== 'write:jira-work');
+    const problems = await runForgeLint(appRoot, manifest);
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'error', file: 'src/jira/issueEdits.ts', message: expect.stringContaining('write:jira-work') })]));
+  }, LINT_TIMEOUT_MS);
 
   it('fail a requestJira call whose scope the manifest lacks', async () => {
     const manifest = parse(readFileSync(manifestPath, 'utf8'));
     manifest.permissions.scopes = manifest.permissions.scopes.filter((s: string) => s !== 'read:jira-work');
     const problems = await runForgeLint(appRoot, manifest);
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'error', file: 'src/jira/search.ts', message: expect.stringContaining('POST /rest/api/3/search/jql requires "read:jira-work"') })]));
-  });
+  }, LINT_TIMEOUT_MS);
 });

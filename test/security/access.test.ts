@@ -79,7 +79,7 @@ describe('access: every resolver, every user, every module, through the bridge',
 
   it('answers every other resolver, from every module it belongs to, to every user: settings writes only to the admin', async () => {
     const outcomes: string[] = [];
-    for (const spec of registered().filter((s) => !s.readsIssues)) {
+    for (const spec of registered().filter((s) => !s.readsIssues && !s.changesIssues)) {
       for (const module of spec.modules) {
         for (const [who, accountId] of USERS) {
           const answer = await call(accountId, FRAMES[module], spec);

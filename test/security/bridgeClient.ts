@@ -1,4 +1,4 @@
-import { PANEL_KEYS, SETTINGS_KEYS } from '../../src/contract';
+import { EDIT_KEYS, PANEL_KEYS, SETTINGS_KEYS } from '../../src/contract';
 import { REPORT_KEYS } from '../../src/contract/reports';
 
 /** Where a page runs: the three Custom UI modules of manifest.yml, as the page host's frame names them. */
@@ -52,6 +52,8 @@ export interface ResolverSpec {
   readsIssues: boolean;
   /** Changes stored settings: needs a Jira administrator on the settings page. */
   changesSettings: boolean;
+  /** Changes issues in Jira as the caller (test/resolvers/edits.integration.test.ts covers who may). */
+  changesIssues?: boolean;
   /** A valid payload from a page on `project` (null = the global page). */
   payload: (project: string | null) => unknown;
 }
@@ -81,6 +83,10 @@ export const RESOLVER_SPECS: readonly ResolverSpec[] = [
   { key: SETTINGS_KEYS.fields, modules: SETTINGS, readsIssues: false, changesSettings: false, payload: () => ({}) },
   { key: SETTINGS_KEYS.fieldPreview, modules: SETTINGS, readsIssues: false, changesSettings: false, payload: () => ({ concept: 'storyPoints', fieldId: 'customfield_10016' }) },
   ...Object.values(REPORT_KEYS).map((key): ResolverSpec => ({ key, modules: PAGES, readsIssues: true, changesSettings: false, payload: scope })),
+  // Edits whose payload writes nothing: the expected value is not what Jira holds, so they stop at the conflict check.
+  { key: EDIT_KEYS.change, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1', concept: 'dueDate', value: null, expected: '1999-01-01' }) },
+  { key: EDIT_KEYS.transitions, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1' }) },
+  { key: EDIT_KEYS.transition, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1', transitionId: '11', expectedStatus: 'Not its status' }) },
 ];
 
 /** The resolver keys src/resolvers/index.ts defines, collected by watching Resolver.define while it loads. */

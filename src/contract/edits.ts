@@ -1,0 +1,58 @@
+/** Changes a page makes in Jira, as the viewer (issue 16): one field of one issue, or a status transition. */
+
+/** The concepts a page may change, each through the field the settings map it to. */
+export const EDITABLE_CONCEPTS = ['startDate', 'dueDate', 'conversionStage', 'riskLikelihood', 'riskImpact', 'residualLikelihood', 'residualImpact', 'mitigation', 'flagged'] as const;
+export type EditableConceptDto = (typeof EDITABLE_CONCEPTS)[number];
+
+/** A field's value as the pages hold it: a date as yyyy-mm-dd, a number, an option's text, text, flags; null = empty. */
+export type EditValueDto = string | number | boolean | string[] | null;
+
+export interface FieldChangeRequestDto {
+  issueKey: string;
+  concept: EditableConceptDto;
+  value: EditValueDto;
+  /** The value the page showed: if Jira holds another one now, nothing is written and the answer says so. */
+  expected: EditValueDto;
+}
+
+export interface FieldChangeDto {
+  issueKey: string;
+  concept: EditableConceptDto;
+  /** What Jira held before: sending it back with `expected: current` undoes the change. */
+  previous: EditValueDto;
+  current: EditValueDto;
+}
+
+export interface TransitionOptionDto {
+  id: string;
+  name: string;
+  toStatus: string;
+  toCategory: 'new' | 'indeterminate' | 'done' | null;
+  /** Fields the transition's screen requires: such a transition is refused here with their names. */
+  requiredFields: Array<{ id: string; name: string }>;
+}
+
+export interface TransitionsDto {
+  issueKey: string;
+  status: string;
+  transitions: TransitionOptionDto[];
+}
+
+export interface TransitionRequestDto {
+  issueKey: string;
+  transitionId: string;
+  /** The status the page showed. */
+  expectedStatus: string;
+}
+
+export interface TransitionDoneDto {
+  issueKey: string;
+  previousStatus: string;
+  status: string;
+}
+
+export const EDIT_KEYS = {
+  change: 'edit/change',
+  transitions: 'edit/transitions',
+  transition: 'edit/transition',
+} as const;

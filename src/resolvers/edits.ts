@@ -1,0 +1,46 @@
+import type { FieldChangeDto, ResolverResponse, TransitionDoneDto, TransitionsDto } from '../contract';
+import { jiraAsUser } from '../jira/forgeJira';
+import { loadTransformationConfig } from '../storage/configStore';
+import { changeField, EditConflictError, EditRefusedError } from '../usecases/edits/changeField';
+import { applyTransition, listIssueTransitions, StatusConflictError } from '../usecases/edits/transition';
+import { fieldChangePayloadSchema, transitionPayloadSchema, transitionsPayloadSchema } from '../validation/edits';
+import { callerOf } from './context';
+import { parsePayload, respond } from './envelope';
+
+interface Request {
+  payload: unknown;
+  context: unknown;
+}
+
+/** Like `respond`, plus the edits' own answers: CONFLICT when Jira changed meanwhile, FORBIDDEN when Jira would refuse. */
+async function respondEdit<T>(body: () => Promise<T>): Promise<ResolverResponse<T>> {
+  try {
+    return { success: true, data: await body() };
+  } catch (error) {
+    if (error instanceof EditConflictError || error instanceof StatusConflictError) return { success: false, error: { code: 'CONFLICT', message: error.message } };
+    if (error instanceof EditRefusedError) return { success: false, error: { code: error.reason === 'badValue' ? 'BAD_REQUEST' : 'FORBIDDEN', message: error.message } };
+    return respond<T>(() => Promise.reject(error));
+  }
+}
+
+/** Every edit is made as the viewer: Jira applies their permissions and screens, the app adds none of its own powers. */
+export const changeFieldResolver = (request: Request): Promise<ResolverResponse<FieldChangeDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    const change = parsePayload(fieldChangePayloadSchema, request.payload);
+    const { config } = await loadTransformationConfig();
+    return changeField(jiraAsUser(), config, change);
+  });
+
+export const transitionsResolver = (request: Request): Promise<ResolverResponse<TransitionsDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    const { issueKey } = parsePayload(transitionsPayloadSchema, request.payload);
+    return listIssueTransitions(jiraAsUser(), issueKey);
+  });
+
+export const transitionResolver = (request: Request): Promise<ResolverResponse<TransitionDoneDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    return applyTransition(jiraAsUser(), parsePayload(transitionPayloadSchema, request.payload));
+  });
