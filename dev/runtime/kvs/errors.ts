@@ -27,6 +27,8 @@ export const KvsErrorCode = {
   INVALID_KEY: 'INVALID_KEY',
   MAX_SIZE: 'MAX_SIZE',
   MAX_DEPTH: 'MAX_DEPTH',
+  // Same page, for a kvs.query() limit over the maximum (the page says "below 100"; the query reference says 20).
+  LIST_QUERY_LIMIT_EXCEEDED: 'LIST_QUERY_LIMIT_EXCEEDED',
   // Forge docs "Error handling for the Custom Entity Store" (storage-reference/handling-errors-customentities).
   EMPTY_KEY: 'EMPTY_KEY',
   ENTITY_TYPE_TOO_SHORT: 'ENTITY_TYPE_TOO_SHORT',

@@ -92,7 +92,10 @@ export interface KvsResponse {
 
 /** Documented limits (see README.md for sources). */
 export const QUERY_DEFAULT_LIMIT = 10;
-export const QUERY_MAX_LIMIT = 100;
+/** kvs.query(): "Limit the result size to 10 values, up to a maximum of 20" (forge/runtime-reference/storage-api-query). */
+export const KVS_QUERY_MAX_LIMIT = 20;
+/** Entity queries: "The page limit must be set between 1 and 100" (storage-reference/handling-errors-customentities). */
+export const ENTITY_QUERY_MAX_LIMIT = 100;
 export const BATCH_MAX_ITEMS = 25;
 export const TRANSACTION_MAX_OPERATIONS = 25;
 
@@ -412,9 +415,10 @@ export class LocalKvsStore {
   /** kvs.query(): plain keys only (not secrets, not entities), ordered by key. */
   private query(state: StoreState, req: QueryRequest): KvsResponse {
     const limit = req.limit ?? QUERY_DEFAULT_LIMIT;
-    if (limit < 1 || limit > QUERY_MAX_LIMIT) {
-      throw badRequest(`limit must be between 1 and ${QUERY_MAX_LIMIT}`, { limit });
+    if (limit > KVS_QUERY_MAX_LIMIT) {
+      throw new KvsError(KvsErrorCode.LIST_QUERY_LIMIT_EXCEEDED, `The query limit must be at most ${KVS_QUERY_MAX_LIMIT}.`, { limit });
     }
+    if (limit < 1) throw badRequest(`limit must be between 1 and ${KVS_QUERY_MAX_LIMIT}`, { limit });
     const prefixValue = req.where?.[0]?.values[0];
     const prefix = prefixValue === undefined ? '' : String(prefixValue);
     const after = req.after === undefined ? undefined : decodeCursor(req.after, 'kvs').key;
@@ -456,10 +460,10 @@ export class LocalKvsStore {
       );
     }
     const limit = req.limit ?? QUERY_DEFAULT_LIMIT;
-    if (limit < 1 || limit > QUERY_MAX_LIMIT) {
+    if (limit < 1 || limit > ENTITY_QUERY_MAX_LIMIT) {
       throw new KvsError(
         KvsErrorCode.COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE,
-        `The page limit must be set between 1 and ${QUERY_MAX_LIMIT}.`,
+        `The page limit must be set between 1 and ${ENTITY_QUERY_MAX_LIMIT}.`,
       );
     }
     if (req.range !== undefined) checkConditionValues(req.range.condition, req.range.values);
