@@ -1,5 +1,7 @@
-export { LocalKvsStore, type KvsStoreOptions, type KvsResponse } from './store';
-export { kvsFetch } from './fetch';
+export { LocalKvsStore, type KvsStoreOptions, type KvsResponse, type MeteredResponse } from './store';
+export { kvsExchange, kvsFetch, type KvsExchange } from './fetch';
+export { FORGE_KVS_QUOTA, UNIT_BYTES, unitsFor, type KvsCharge, type KvsQuotaLimits } from './quota';
+export { MAX_PAYLOAD_BYTES } from './metering';
 export { KvsError, KvsErrorCode, type ForgeErrorBody } from './errors';
 export type { EntityDefinition, EntityIndexDefinition, EntityAttributeType } from './validation';
 export { MAX_KEY_LENGTH, MAX_VALUE_BYTES, MAX_VALUE_DEPTH } from './validation';

@@ -46,7 +46,7 @@ describe('local KVS through the real @forge/kvs: key/value basics', () => {
 
   it('answers a missing key with 404 KEY_NOT_FOUND on the wire', async () => {
     const { store } = useStore();
-    expect(await store.handle('/api/v1/get', { key: 'nope' })).toEqual({
+    expect(await store.handle('/api/v1/get', { key: 'nope' })).toMatchObject({
       status: 404,
       body: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' },
     });
