@@ -136,16 +136,17 @@ async function measureSnapshot(portfolio: Portfolio, size: SizeResult): Promise<
   if (!size.build.ok) return false;
   const b = size.build.value;
   const requests = b.run.invocations.reduce((sum, i) => sum + i.jiraRequests, 0);
+  const kvsWriteUnits = b.run.invocations.reduce((sum, i) => sum + i.kvsWriteUnits, 0);
   const consumers = b.run.invocations.filter((i) => i.kind === 'consumer').length;
   const failed = b.run.invocations.filter((i) => i.outcome !== 'ok').length + b.run.failedEvents.length;
-  log(`${label} cold build: ${requests} Jira requests in ${fmtMs(b.run.wallMs)}, ${consumers} consumer invocations, ${failed} failures; snapshot ${b.snapshot ? `${b.snapshot.issueCount} issues in ${b.snapshot.chunks} chunks` : 'none'}; peak RSS ${fmtBytes(b.process.maxRss)}; KVS file ${b.kvsFileBytes === null ? '-' : fmtBytes(b.kvsFileBytes)} (flushed in ${fmtMs(b.flushMs)})`);
+  log(`${label} cold build: ${requests} Jira requests and ${kvsWriteUnits} KVS write units (Forge allows 4,000 a minute) in ${fmtMs(b.run.wallMs)}, ${consumers} consumer invocations, ${failed} failures; snapshot ${b.snapshot ? `${b.snapshot.issueCount} issues in ${b.snapshot.chunks} chunks` : 'none'}; peak RSS ${fmtBytes(b.process.maxRss)}; KVS file ${b.kvsFileBytes === null ? '-' : fmtBytes(b.kvsFileBytes)} (flushed in ${fmtMs(b.flushMs)})`);
   if (!b.snapshot) return false;
 
   for (const page of PAGE_CALLS) {
     const figures = await step(`${label} ${page.name} from the snapshot`, PAGE_LOAD_STEP_MS, () => measurePageLoad(portfolio, page, PAGE_LOAD_STEP_MS));
     size.pageLoads.push({ call: page.name, step: figures });
     if (!figures.ok) continue;
-    const line = (run: typeof figures.value.cold) => `${run.report.outcome} (${run.source ?? '-'}) ${fmtMs(run.report.durationMs)}, ${run.report.jiraRequests} requests, ${run.payloadBytes === null ? '-' : fmtBytes(run.payloadBytes)}`;
+    const line = (run: typeof figures.value.cold) => `${run.report.outcome} (${run.source ?? '-'}) ${fmtMs(run.report.durationMs)}, ${run.report.jiraRequests} requests, ${run.report.kvsReadUnits} KVS read units of Forge's 4,000 a minute, ${run.payloadBytes === null ? '-' : fmtBytes(run.payloadBytes)}`;
     log(`${label} ${page.name}: new container ${line(figures.value.cold)}, peak RSS ${fmtBytes(figures.value.cold.memory.maxRss)}; warm ${figures.value.warm ? line(figures.value.warm) : '-'}`);
   }
 

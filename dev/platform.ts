@@ -5,6 +5,7 @@ import { startEmulator, type RunningEmulator } from './emulator';
 import { startForgeRuntime, type DeliveryMode, type ForgeRuntime, type InvocationReport } from './runtime/runtime';
 import { installedEvent } from './runtime/productEvents';
 import type { JiraCredential } from './runtime/productFetch';
+import type { KvsQuotaLimits } from './runtime/kvs';
 import { startPageHost, type RunningPageHost } from './host/server';
 import type { HostProject, HostUser } from './host/hostUsers';
 
@@ -20,6 +21,12 @@ export interface PlatformOptions {
   /** The local KVS file (default `.local/kvs.json` under appRoot), or null to keep the store in memory only. */
   kvsFile?: string | null;
   emulatorLatencyMs?: number;
+  /** Per-request latency of the local KVS (default: the runtime's DEFAULT_KVS_LATENCY_MS). */
+  kvsLatencyMs?: number;
+  /** Raises Forge's per-installation KVS limits, which apply by default; say why where you do. */
+  kvsQuota?: Partial<KvsQuotaLimits>;
+  /** The local KVS's clock (TTLs and quota windows), for tests that pass a quota's minute. */
+  kvsClock?: () => number;
   /** How long a UI resolver invocation may run before the runtime stops it as Forge would (default: Forge's 25 s). */
   invocationTimeoutMs?: number;
   /** Overrides the limit of consumer and scheduled trigger functions (default: their timeoutSeconds, else 55 s). */
@@ -71,6 +78,9 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
     users: new Map(site.users.map((u) => [u.accountId, credentialOf(u)])),
     kvsFile,
     deliverEvents: options.events ?? 'auto',
+    ...(options.kvsLatencyMs !== undefined ? { kvsLatencyMs: options.kvsLatencyMs } : {}),
+    ...(options.kvsQuota ? { kvsQuota: options.kvsQuota } : {}),
+    ...(options.kvsClock ? { kvsClock: options.kvsClock } : {}),
     runScheduledTriggers: options.scheduledTriggers ?? false,
     ...(options.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: options.invocationTimeoutMs } : {}),
     ...(options.asyncTimeoutMs !== undefined ? { asyncTimeoutMs: options.asyncTimeoutMs } : {}),

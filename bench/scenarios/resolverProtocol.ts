@@ -39,6 +39,10 @@ export type StartMessage = z.infer<typeof startMessageSchema>;
 export const invocationReportSchema = z.object({
   durationMs: z.number(),
   jiraRequests: z.number(),
+  /** KVS requests and the 10 KB read/write units Forge's per-installation quota charges them (4,000 each a minute). */
+  kvsRequests: z.number(),
+  kvsReadUnits: z.number(),
+  kvsWriteUnits: z.number(),
   outcome: z.enum(['ok', 'error', 'timeout']),
   error: z.string().optional(),
   /** The runtime's sampled peak heap above the invocation's start. */
@@ -89,6 +93,9 @@ export const backgroundInvocationSchema = z.object({
   /** The limit the runtime enforced for it. */
   limitMs: z.number(),
   jiraRequests: z.number(),
+  kvsRequests: z.number(),
+  kvsReadUnits: z.number(),
+  kvsWriteUnits: z.number(),
   outcome: z.enum(['ok', 'error', 'timeout']),
   error: z.string().optional(),
   peakHeapUsedBytes: z.number(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from './activity';
 import { HeapSampler } from './heapSampler';
 import { runInInvocation } from './invocationContext';
+import type { KvsCharge } from './kvs';
 
 /** What started an invocation: a page's resolver call, a product or lifecycle event, a schedule, a queued event. */
 export type InvocationKind = 'resolver' | 'trigger' | 'scheduled' | 'consumer';
@@ -19,6 +20,11 @@ export interface InvocationReport {
   peakHeapUsedBytes: number;
   /** Calls to Jira (asUser or asApp) the invocation made. */
   jiraRequests: number;
+  /** Requests to Forge's KVS the invocation sent, refused ones included. */
+  kvsRequests: number;
+  /** KVS read and write units charged to the installation's per-minute quota (10 KB each, rounded up; see kvs/quota.ts). */
+  kvsReadUnits: number;
+  kvsWriteUnits: number;
   outcome: 'ok' | 'error' | 'timeout';
   error?: string;
 }
@@ -36,10 +42,14 @@ export type InvocationResult = { report: InvocationReport; ok: true; result: unk
 
 const REPORTS_KEPT = 1000;
 
+/** What an invocation has used so far. */
+type Usage = Pick<InvocationReport, 'jiraRequests' | 'kvsRequests' | 'kvsReadUnits' | 'kvsWriteUnits'>;
+const noUsage = (): Usage => ({ jiraRequests: 0, kvsRequests: 0, kvsReadUnits: 0, kvsWriteUnits: 0 });
+
 /** Runs invocations as Forge does: each in its own context, stopped (from the caller's view) at its deadline. */
 export class Invoker {
   readonly reports: InvocationReport[] = [];
-  private readonly jiraCounts = new Map<string, number>();
+  private readonly usage = new Map<string, Usage>();
 
   constructor(
     private readonly activity: Activity,
@@ -48,8 +58,17 @@ export class Invoker {
 
   /** Counted only while the invocation runs: a timed-out handler that keeps going is no longer reported on. */
   countJiraRequest(invocationId: string): void {
-    const count = this.jiraCounts.get(invocationId);
-    if (count !== undefined) this.jiraCounts.set(invocationId, count + 1);
+    const usage = this.usage.get(invocationId);
+    if (usage) usage.jiraRequests += 1;
+  }
+
+  /** A KVS request and what it cost; counted like Jira requests. */
+  countKvsRequest(invocationId: string, charge: KvsCharge): void {
+    const usage = this.usage.get(invocationId);
+    if (!usage) return;
+    usage.kvsRequests += 1;
+    usage.kvsReadUnits += charge.readUnits;
+    usage.kvsWriteUnits += charge.writeUnits;
   }
 
   async run(spec: InvocationSpec): Promise<InvocationResult> {
@@ -58,7 +77,7 @@ export class Invoker {
     const startedAt = Date.now();
     const heapBefore = process.memoryUsage().heapUsed;
     const sampler = new HeapSampler();
-    this.jiraCounts.set(invocationId, 0);
+    this.usage.set(invocationId, noUsage());
     let timer: NodeJS.Timeout | undefined;
     const timedOut = Symbol('timeout');
     const timeout = new Promise<typeof timedOut>((resolve) => {
@@ -74,11 +93,11 @@ export class Invoker {
         durationMs: Date.now() - startedAt,
         heapUsedDeltaBytes: process.memoryUsage().heapUsed - heapBefore,
         peakHeapUsedBytes: sampler.stop(),
-        jiraRequests: this.jiraCounts.get(invocationId) ?? 0,
+        ...(this.usage.get(invocationId) ?? noUsage()),
         outcome,
         ...(error === undefined ? {} : { error }),
       };
-      this.jiraCounts.delete(invocationId);
+      this.usage.delete(invocationId);
       this.reports.push(report);
       if (this.reports.length > REPORTS_KEPT) this.reports.shift();
       this.log?.(report);

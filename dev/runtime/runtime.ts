@@ -6,7 +6,7 @@ import { consumerDelivery } from './events/delivery';
 import { createForgeFetch } from './forgeFetch';
 import { installForgeRuntimeGlobal } from './forgeRuntimeGlobal';
 import { Invoker, type InvocationKind, type InvocationReport } from './invoker';
-import { LocalKvsStore } from './kvs';
+import { LocalKvsStore, type KvsQuotaLimits } from './kvs';
 import type { LocalForgeSql } from './sql';
 import { loadFunctions, type ForgeFunctionHandler } from './loadHandler';
 import { limitClassOf, readManifest, UI_LIMIT_MS, type AppManifest } from './manifest';
@@ -24,6 +24,12 @@ export { MAX_RETRIES };
 export const UI_RESOLVER_TIMEOUT_MS = UI_LIMIT_MS;
 /** KVS writes reach the file at most this often by default (see kvs/writeBehind.ts). */
 export const DEFAULT_KVS_WRITE_DELAY_MS = 500;
+/**
+ * Each KVS request waits this long by default. Forge documents no latency; every call is an HTTPS round trip from
+ * the function through Forge's proxy to a storage service that encrypts and persists before answering ("at the
+ * expense of performance", storage overview), which costs tens of milliseconds, not the microseconds of a local map.
+ */
+export const DEFAULT_KVS_LATENCY_MS = 20;
 /** Local stand-in for Forge's up-to-15-minute event delays. */
 export const DEFAULT_MAX_EVENT_DELAY_MS = 1_000;
 
@@ -36,6 +42,12 @@ export interface ForgeRuntimeOptions {
   kvsFile: string | null;
   /** 0: every KVS write is on disk before it is answered; more: coalesced (default DEFAULT_KVS_WRITE_DELAY_MS). */
   kvsWriteDelayMs?: number;
+  /** Per-request KVS latency (default DEFAULT_KVS_LATENCY_MS); 0 where it does not matter. */
+  kvsLatencyMs?: number;
+  /** Raises (or lowers) Forge's per-installation KVS limits, which apply by default (kvs/quota.ts FORGE_KVS_QUOTA). */
+  kvsQuota?: Partial<KvsQuotaLimits>;
+  /** The KVS's clock in epoch ms (TTLs and quota windows; default Date.now): lets a test pass a quota's minute. */
+  kvsClock?: () => number;
   /** Overrides the UI resolver limit (Forge: 25 s). */
   invocationTimeoutMs?: number;
   /** Overrides the limit of functions run only by consumers and scheduled triggers (Forge: timeoutSeconds, default 55 s). */
@@ -120,7 +132,13 @@ export async function startForgeRuntime(options: ForgeRuntimeOptions): Promise<F
     if (!found) throw new Error(`manifest.yml has no function with key '${functionKey}'`);
     return found;
   };
-  const kvs = new LocalKvsStore({ file: options.kvsFile, writeDelayMs: options.kvsWriteDelayMs ?? DEFAULT_KVS_WRITE_DELAY_MS });
+  const kvs = new LocalKvsStore({
+    file: options.kvsFile,
+    writeDelayMs: options.kvsWriteDelayMs ?? DEFAULT_KVS_WRITE_DELAY_MS,
+    latencyMs: options.kvsLatencyMs ?? DEFAULT_KVS_LATENCY_MS,
+    ...(options.kvsQuota ? { quota: options.kvsQuota } : {}),
+    ...(options.kvsClock ? { now: options.kvsClock } : {}),
+  });
   const activity = new Activity();
   const invoker = new Invoker(activity, options.log);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResolverResponse } from '../contract';
 import { JiraBackLaterError, JiraDataChangedError, JiraRequestError, JiraResponseShapeError, JiraTooSlowError } from '../jira/jiraHttp';
 import { SnapshotNotReadyError } from '../usecases/snapshot/notReady';
+import { isStorageRateLimited } from '../storage/kvsErrors';
 
 /** A request the resolver refuses, with the reason the caller sees. */
 export class ResolverRefusal extends Error {
@@ -34,6 +35,8 @@ export async function respond<T>(body: () => Promise<T>): Promise<ResolverRespon
     if (error instanceof SnapshotNotReadyError) return { success: false, error: { code: 'NOT_READY', message: error.message } };
     if (error instanceof JiraDataChangedError) return { success: false, error: { code: 'JIRA_UNAVAILABLE', message: error.message } };
     if (error instanceof JiraResponseShapeError) return { success: false, error: { code: 'JIRA_ERROR', message: error.message } };
+    // Forge's KVS quota is per minute, so the page can say when to look again.
+    if (isStorageRateLimited(error)) return { success: false, error: { code: 'STORAGE_RATE_LIMITED', message: 'Forge storage is rate-limiting the app; figures will be back in about a minute.' } };
     console.error(error);
     return { success: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side; the details are in the app logs.' } };
   }

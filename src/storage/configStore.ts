@@ -19,6 +19,7 @@ import { DEFAULT_CONFIG } from '../domain/defaultConfig';
 import type { TransformationConfig } from '../domain/model';
 import { migrateConfig, versionOf } from './configMigrations';
 import { isKeyConflict } from './kvsErrors';
+import { KVS_QUERY_PAGE_SIZE } from './kvsQuery';
 import { CURRENT_SCHEMA_VERSION, describeProblems, InvalidConfigError, problemsOf, transformationConfigSchema, validateConfig } from './configSchema';
 
 export const SETTINGS_KEY = 'transformation-office:settings';
@@ -110,7 +111,7 @@ async function highestKeptRevision(): Promise<number> {
   let highest = 0;
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(REVISION_PREFIX)).limit(100);
+    let query = kvs.query().where('key', WhereConditions.beginsWith(REVISION_PREFIX)).limit(KVS_QUERY_PAGE_SIZE);
     if (cursor) query = query.cursor(cursor);
     const { results, nextCursor } = await query.getMany<unknown>();
     for (const { key } of results) {

@@ -81,6 +81,7 @@ describe('a roadmap longer than one window, in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  // Dozens of resolver round trips, each paying Forge's KVS latency (the runtime's 20 ms a request): more than jest's default 30 s under load.
   it('moves focus across windows with the keyboard, and collapses and expands through the server', async () => {
     const { app, errors } = await openRoadmap();
     const total = await rowCount(app);
@@ -113,7 +114,7 @@ describe('a roadmap longer than one window, in a browser', () => {
     await app.locator(`[role="treegrid"][aria-rowcount="${total + 1}"]`).waitFor();
     await settled(app);
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('keeps the element of a row that stays on screen, and draws arrows only around the rows drawn', async () => {
     const { app, errors } = await openRoadmap();

@@ -42,8 +42,16 @@ describe('settings saves are atomic and versioned when the store fails mid-write
   const stored = (key: string) => platform.runtime.kvs.handle('/api/v1/get', { key });
   /** Every key in the store, to show that nothing but the settings and the views is kept. */
   const allKeys = async (): Promise<string[]> => {
-    const answer = await platform.runtime.kvs.handle('/api/v1/query', { limit: 100 });
-    return ((answer.body as { data?: { key: string }[] }).data ?? []).map((entry) => entry.key);
+    const keys: string[] = [];
+    let after: string | undefined;
+    do {
+      // Forge pages kvs.query() at most 20 keys at a time.
+      const answer = await platform.runtime.kvs.handle('/api/v1/query', { limit: 20, ...(after ? { after } : {}) });
+      const page = answer.body as { data?: { key: string }[]; cursor?: string };
+      keys.push(...(page.data ?? []).map((entry) => entry.key));
+      after = page.cursor;
+    } while (after);
+    return keys;
   };
   /** Makes the store fail the write of `key` (only), once, as if the process died while writing it. */
   function failWriteOf(key: string): void {

@@ -28,7 +28,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 async function storedKeys(): Promise<string[]> {
-  const { results } = await kvs.query().where('key', WhereConditions.beginsWith(SETTINGS_KEY)).limit(100).getMany();
+  const { results } = await kvs.query().where('key', WhereConditions.beginsWith(SETTINGS_KEY)).limit(20).getMany();
   return results.map((r) => r.key).sort();
 }
 
@@ -134,6 +134,14 @@ describe('settings in Forge KVS (real @forge/kvs, local store)', () => {
     const read = await readSettings();
     expect(read).toMatchObject({ config: DEFAULT_CONFIG, revision: 1, source: 'default' });
     expect(read.problem).toMatch(/^The stored settings \(revision 1\) cannot be used.*: the record is not in the expected shape/);
+  });
+
+  it('pages through more revision records than one kvs.query() page (20) holds to find the highest', async () => {
+    await writeSettings({ config: named('One'), baseRevision: 0, updatedBy: ADMIN });
+    const record = await kvs.get(revisionKey(1));
+    for (let n = 2; n <= 45; n++) await kvs.set(revisionKey(n), { ...(record as object), revision: n });
+    await kvs.set(SETTINGS_KEY, 'not a record');
+    expect(await readSettings()).toMatchObject({ revision: 45, source: 'default' });
   });
 
   it('reads a v0 record migrated, says so, and writes v1 on the next save', async () => {

@@ -27,6 +27,8 @@ export const KvsErrorCode = {
   INVALID_KEY: 'INVALID_KEY',
   MAX_SIZE: 'MAX_SIZE',
   MAX_DEPTH: 'MAX_DEPTH',
+  // Same page, for a kvs.query() limit over the maximum (the page says "below 100"; the query reference says 20).
+  LIST_QUERY_LIMIT_EXCEEDED: 'LIST_QUERY_LIMIT_EXCEEDED',
   // Forge docs "Error handling for the Custom Entity Store" (storage-reference/handling-errors-customentities).
   EMPTY_KEY: 'EMPTY_KEY',
   ENTITY_TYPE_TOO_SHORT: 'ENTITY_TYPE_TOO_SHORT',
@@ -48,6 +50,10 @@ export const KvsErrorCode = {
   // all-or-nothing behaviour but NOT the error code; this code is local and chosen to be descriptive. Status 409
   // as above. Change it here if the real code becomes known.
   CONDITION_CHECK_FAILED: 'CONDITION_CHECK_FAILED',
+  // Over an installation's request rate or read/write units per minute: "Any request that exceeds a quota or limit
+  // will return a 429 status with an error code of RATE_LIMIT_EXCEEDED" (storage-reference/handling-errors-kvs,
+  // handling-errors-customentities, forge/rest/intro). The message text is local; Forge documents only the code.
+  RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
   // Unknown endpoint path (not a Forge code; the real service would 404 as well).
   NOT_FOUND: 'NOT_FOUND',
 } as const;
@@ -60,6 +66,7 @@ const STATUS_BY_CODE: Partial<Record<KvsErrorCode, number>> = {
   KEY_CONFLICT: 409,
   CONDITION_CHECK_FAILED: 409,
   INTERNAL_SERVER_ERROR: 500,
+  RATE_LIMIT_EXCEEDED: 429,
 };
 
 /** An error the store answers with; `status` defaults from the code (400 for validation errors). */

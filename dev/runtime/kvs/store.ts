@@ -65,6 +65,10 @@ import {
   type ResolvedIndex,
 } from './validation';
 import { WriteBehind } from './writeBehind';
+import { byteLength, KvsMeter, type KvsResponse, type MeteredResponse } from './metering';
+import { FORGE_KVS_QUOTA, type KvsQuotaLimits } from './quota';
+
+export type { KvsResponse, MeteredResponse } from './metering';
 
 export interface KvsStoreOptions {
   /** JSON file persisted on disk (created on first write; parent directories too), or null to keep it in memory only. */
@@ -80,19 +84,20 @@ export interface KvsStoreOptions {
    * is accepted, any object is a valid value, and an index named `x` is an index with range `[x]` and no partition.
    */
   entities?: readonly EntityDefinition[];
-  /** Clock in epoch milliseconds (TTL and createdAt/updatedAt); defaults to Date.now. */
+  /** Clock in epoch milliseconds (TTL, createdAt/updatedAt and the quota's windows); defaults to Date.now. */
   now?: () => number;
-}
-
-export interface KvsResponse {
-  status: number;
-  /** JSON-serialisable body, or undefined for an empty (204) response. */
-  body: unknown | undefined;
+  /** Forge's per-installation limits (quota.ts), FORGE_KVS_QUOTA unless overridden; a test that needs more raises one here. */
+  quota?: Partial<KvsQuotaLimits>;
+  /** Each request waits this long before it is served, outside the queue (a network round trip); default 0. */
+  latencyMs?: number;
 }
 
 /** Documented limits (see README.md for sources). */
 export const QUERY_DEFAULT_LIMIT = 10;
-export const QUERY_MAX_LIMIT = 100;
+/** kvs.query(): "Limit the result size to 10 values, up to a maximum of 20" (forge/runtime-reference/storage-api-query). */
+export const KVS_QUERY_MAX_LIMIT = 20;
+/** Entity queries: "The page limit must be set between 1 and 100" (storage-reference/handling-errors-customentities). */
+export const ENTITY_QUERY_MAX_LIMIT = 100;
 export const BATCH_MAX_ITEMS = 25;
 export const TRANSACTION_MAX_OPERATIONS = 25;
 
@@ -172,9 +177,13 @@ export class LocalKvsStore {
   private state: StoreState | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private pendingWriteFailures = 0;
+  private readonly meter: KvsMeter;
+  private readonly latencyMs: number;
 
   constructor(opts: KvsStoreOptions) {
     this.file = opts.file;
+    this.meter = new KvsMeter({ ...FORGE_KVS_QUOTA, ...opts.quota }, opts.now ?? Date.now);
+    this.latencyMs = opts.latencyMs ?? 0;
     this.definitions = opts.entities === undefined ? undefined : new Map(opts.entities.map((d) => [d.name, d]));
     this.clock = opts.now ?? Date.now;
     const delay = opts.writeDelayMs ?? 0;
@@ -191,11 +200,27 @@ export class LocalKvsStore {
     await this.writeBehind?.close();
   }
 
-  /** Answers one @forge/kvs request. Never rejects: failures come back as Forge-shaped error responses. */
-  handle(path: string, body: unknown): Promise<{ status: number; body: unknown | undefined }> {
-    const run = this.queue.then(() => this.process(path, body));
+  /**
+   * Answers one @forge/kvs request, with what it cost the installation's quota. `requestBytes`: the body's size as
+   * sent (default: `body` as JSON). Never rejects: failures come back as Forge-shaped error responses.
+   */
+  async handle(path: string, body: unknown, requestBytes?: number): Promise<MeteredResponse> {
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const route = path.split('?')[0] ?? path;
+    const bytes = requestBytes ?? byteLength(JSON.stringify(body) ?? '');
+    const run = this.queue.then(() => this.meter.meter(route, bytes, () => this.process(route, body)));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Forge's per-installation limits in force (FORGE_KVS_QUOTA unless overridden). */
+  get quota(): Readonly<KvsQuotaLimits> {
+    return this.meter.quota.limits;
+  }
+
+  /** Test hook: changes the limits from now on; what the current windows hold stays charged. */
+  setQuota(limits: Partial<KvsQuotaLimits>): void {
+    this.meter.quota.setLimits(limits);
   }
 
   /** Test hook: make the next N writes fail mid-way (the store must stay as it was: atomic). */
@@ -207,7 +232,7 @@ export class LocalKvsStore {
   private async process(path: string, body: unknown): Promise<KvsResponse> {
     try {
       this.state ??= await loadState(this.file);
-      return await this.route(path.split('?')[0] ?? path, body, this.state);
+      return await this.route(path, body, this.state);
     } catch (e) {
       if (e instanceof KvsError) return { status: e.status, body: e.toBody() };
       const err = internalError();
@@ -412,9 +437,10 @@ export class LocalKvsStore {
   /** kvs.query(): plain keys only (not secrets, not entities), ordered by key. */
   private query(state: StoreState, req: QueryRequest): KvsResponse {
     const limit = req.limit ?? QUERY_DEFAULT_LIMIT;
-    if (limit < 1 || limit > QUERY_MAX_LIMIT) {
-      throw badRequest(`limit must be between 1 and ${QUERY_MAX_LIMIT}`, { limit });
+    if (limit > KVS_QUERY_MAX_LIMIT) {
+      throw new KvsError(KvsErrorCode.LIST_QUERY_LIMIT_EXCEEDED, `The query limit must be at most ${KVS_QUERY_MAX_LIMIT}.`, { limit });
     }
+    if (limit < 1) throw badRequest(`limit must be between 1 and ${KVS_QUERY_MAX_LIMIT}`, { limit });
     const prefixValue = req.where?.[0]?.values[0];
     const prefix = prefixValue === undefined ? '' : String(prefixValue);
     const after = req.after === undefined ? undefined : decodeCursor(req.after, 'kvs').key;
@@ -456,10 +482,10 @@ export class LocalKvsStore {
       );
     }
     const limit = req.limit ?? QUERY_DEFAULT_LIMIT;
-    if (limit < 1 || limit > QUERY_MAX_LIMIT) {
+    if (limit < 1 || limit > ENTITY_QUERY_MAX_LIMIT) {
       throw new KvsError(
         KvsErrorCode.COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE,
-        `The page limit must be set between 1 and ${QUERY_MAX_LIMIT}.`,
+        `The page limit must be set between 1 and ${ENTITY_QUERY_MAX_LIMIT}.`,
       );
     }
     if (req.range !== undefined) checkConditionValues(req.range.condition, req.range.values);

@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { isKeyConflict } from '../kvsErrors';
+import { KVS_QUERY_PAGE_SIZE } from '../kvsQuery';
 import type { ChunkRef, SnapshotHead, SnapshotIssue } from './types';
 
 /**
@@ -130,7 +131,7 @@ export async function readAllWithPrefix(prefix: string): Promise<Array<{ key: st
   const out: Array<{ key: string; value: unknown }> = [];
   let cursor: string | undefined;
   do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(KVS_QUERY_PAGE_SIZE);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany<unknown>();
     out.push(...page.results.map((r) => ({ key: r.key, value: r.value })));

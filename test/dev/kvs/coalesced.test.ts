@@ -1,5 +1,5 @@
 // The harness must be imported before @forge/kvs (it installs global.__forge_fetch__).
-import { tempDir, useMemoryStore, useStore } from './harness';
+import { FakeClock, tempDir, useMemoryStore, useStore } from './harness';
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fsPromises, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -86,11 +86,15 @@ kvs.handle('/api/v1/set', { key: 'last', value: 'words' }).then((r) => { if (r.s
 
   it('a snapshot-sized workload (20 MB in 100 values of ~200 KB, rewritten twice) costs a couple of file writes, not 300', async () => {
     const rename = jest.spyOn(fsPromises, 'rename');
-    const { store, file } = useStore({ writeDelayMs: 60_000 });
+    // Forge's limits shape the workload: 2 MB batches (4 MB is a batch's documented maximum) and one 20 MB round a
+    // minute (20 MB is 2,000 of the 4,000 write units an installation may use per minute).
+    const clock = new FakeClock();
+    const { store, file } = useStore({ writeDelayMs: 60_000, now: clock.now });
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 100; i += 25) {
-        await kvs.batchSet(Array.from({ length: 25 }, (_, j) => ({ key: `snapshot:chunk:${i + j}`, value: chunk(200_000, round) })));
+      for (let i = 0; i < 100; i += 10) {
+        await kvs.batchSet(Array.from({ length: 10 }, (_, j) => ({ key: `snapshot:chunk:${i + j}`, value: chunk(200_000, round) })));
       }
+      clock.advance(60_000);
     }
     await store.close();
     expect(rename.mock.calls.filter(([, to]) => to === file)).toHaveLength(1);

@@ -46,7 +46,7 @@ describe('local KVS through the real @forge/kvs: key/value basics', () => {
 
   it('answers a missing key with 404 KEY_NOT_FOUND on the wire', async () => {
     const { store } = useStore();
-    expect(await store.handle('/api/v1/get', { key: 'nope' })).toEqual({
+    expect(await store.handle('/api/v1/get', { key: 'nope' })).toMatchObject({
       status: 404,
       body: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' },
     });
@@ -176,8 +176,16 @@ describe('local KVS through the real @forge/kvs: key/value basics', () => {
       { key: 'ttl:1', value: 1, expireTime: new Date(clock.ms + 3_600_000).toISOString() },
       { key: 'ttl:2', value: 2 },
     ]);
-    await expectKvsError(kvs.query().limit(101).getMany(), 'BAD_REQUEST', 400);
     await expectKvsError(kvs.query().limit(0).getMany(), 'BAD_REQUEST', 400);
+  });
+
+  it('pages kvs.query() at most 20 keys at a time, as Forge documents, and refuses more with its code', async () => {
+    for (let i = 0; i < 25; i++) await kvs.set(`page:${String(i).padStart(2, '0')}`, i);
+    const first = await kvs.query().where('key', WhereConditions.beginsWith('page:')).limit(20).getMany();
+    expect(first.results).toHaveLength(20);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    await expectKvsError(kvs.query().limit(21).getMany(), 'LIST_QUERY_LIMIT_EXCEEDED', 400);
+    await expectKvsError(kvs.query().limit(100).getMany(), 'LIST_QUERY_LIMIT_EXCEEDED', 400);
   });
 
   it('batchSet / batchGet / batchDelete succeed item by item', async () => {
