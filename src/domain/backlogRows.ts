@@ -3,7 +3,7 @@ import type { BacklogDrill, BacklogItem } from './backlogTypes';
 import { itemDate, itemLabels, itemNumber, textOf } from './itemFields';
 import { boxById, itemByKey, riskMatcher } from './lookup';
 import { inherentBand } from './riskLevels';
-import { boxSchedule, scheduleStatus } from './schedule';
+import { boxSchedule, scheduleBoxes, scheduleStatus } from './schedule';
 import type { Scope } from './scope';
 import { knownStatusCategory } from './views';
 
@@ -34,12 +34,10 @@ export function candidates(model: TransformationModel, config: TransformationCon
     return list;
   }
   if (drill === 'lateBoxes') {
-    // The boxes the top row's "Late" figure counts: every box in scope below its tops.
-    const tops = new Set(scope.rootIds);
-    for (const id of scope.boxIds) {
-      const box = boxById(model, id);
-      const item = itemByKey(model, id);
-      if (box !== undefined && item !== undefined && !tops.has(id)) list.push({ item, teamBox: box, boxId: box.id });
+    // Exactly the boxes the top row's "Late" figure counts.
+    for (const box of scheduleBoxes(model, scope)) {
+      const item = itemByKey(model, box.id);
+      if (item !== undefined) list.push({ item, teamBox: box, boxId: box.id });
     }
     return list;
   }

@@ -14,7 +14,7 @@ function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
 /** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
 export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
   const { model, scope } = read;
-  const summary = scopeSummary(model, config, scope);
+  const summary = scopeSummary(model, scope);
   return {
     transformationName: model.name,
     readAt: model.readAt,

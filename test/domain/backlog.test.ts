@@ -167,7 +167,7 @@ describe('backlog facets and scopes', () => {
 
 describe('the lateBoxes drill', () => {
   it('lists exactly the boxes the top row counts as late', () => {
-    // By hand, on 2026-03-10: DTO-3 ended 03-01 at 30.6 %, so it is late; CRM-1 is due today (not late),
+    // By hand, on 2026-03-10: DTO-3 ended 03-01 at 28.6 %, so it is late; CRM-1 is due today (not late),
     // DTO-4 is done, PAY-1 runs to 04-30, DTO-1/DTO-2/DTO-5 end in May/June, PAY-2 and OPS-1 have no dates.
     const page = backlogPage(model, cfg, all, { drill: 'lateBoxes' }, TODAY);
     expect(page.items.map((item) => item.key)).toEqual(['DTO-3']);
