@@ -282,6 +282,8 @@ export interface BacklogPageDto {
   page: number;
   pageSize: number;
   facets: BacklogFacetsDto;
+  /** For a drill from a top-row figure: that figure's arithmetic, shown above the list; else null. */
+  drillNote: string | null;
 }
 
 export interface SavedViewDto {

@@ -3,6 +3,7 @@ import type { BacklogDrill, BacklogItem } from './backlogTypes';
 import { itemDate, itemLabels, itemNumber, textOf } from './itemFields';
 import { boxById, itemByKey, riskMatcher } from './lookup';
 import { inherentBand } from './riskLevels';
+import { progressItems } from './progressItems';
 import { boxSchedule, scheduleBoxes, scheduleStatus } from './schedule';
 import type { Scope } from './scope';
 import { knownStatusCategory } from './views';
@@ -41,7 +42,9 @@ export function candidates(model: TransformationModel, config: TransformationCon
     }
     return list;
   }
-  for (const key of scope.itemKeys) {
+  // The "Transformation advanced" drill lists exactly the done items its figure adds up, not every done issue.
+  const keys = drill === 'done' ? progressItems(model, config, scope).doneKeys : scope.itemKeys;
+  for (const key of keys) {
     const item = itemByKey(model, key);
     if (item !== undefined) list.push({ item, teamBox: null, boxId: containerOf.get(key) ?? model.rootId });
   }
