@@ -70,6 +70,8 @@ export interface RoadmapRowDto {
   due: string | null;
   progress: ProgressDto;
   schedule: ScheduleStatusDto;
+  /** The box's issue is done in Jira while its work is not (also a data-quality warning). */
+  doneWithOpenWork: boolean;
 }
 
 export interface MilestoneDto {
@@ -313,11 +315,17 @@ export interface PageSummaryDto {
   teamsConverted: TeamsConvertedDto;
   schedule: ScheduleCountsDto;
   issueCount: number;
+  /** Of those, work items in none of this page's boxes (so in no box figure and no Late count); each has a warning. */
+  issuesOutsideBoxes: number;
   /** Panels the scope's box type enables. */
   toolset: PanelKey[];
+  /** The data-quality warnings about this page's issues and the configuration (not other projects'). */
   warnings: WarningDto[];
   warningCount: number;
+  /** The source; its rowsHidden says whether issues the viewer may not see would have been on this page. */
   source: DataSourceDto;
+  /** Why they were left out: projects the viewer may not browse, issues under a security level they are not in. */
+  hiddenBecause: ('project' | 'securityLevel')[];
 }
 
 export const PANEL_KEYS = {

@@ -176,6 +176,10 @@ export type WarningCode =
   | 'unmappedField'
   /** A team box has no conversion stage, so it counts as not converted. */
   | 'missingStage'
+  /** A work item sits in no box, directly under the transformation. */
+  | 'notInBox'
+  /** A box's issue is done while its work items are not all done. */
+  | 'doneWithOpenWork'
   /** The configuration is inconsistent (e.g. a box type's parent type does not exist); issueKey is null. */
   | 'invalidConfig';
 

@@ -32,6 +32,12 @@ export function isBoxDone(model: TransformationModel, box: Box): boolean {
   return box.progress.ratio === 1 && box.progress.total > 0;
 }
 
+/** The box's issue is done in Jira while its work is not: the Late count takes it as done, so it is flagged. */
+export function isDoneWithOpenWork(model: TransformationModel, box: Box): boolean {
+  if (box.id === model.rootId || itemByKey(model, box.id)?.statusCategory !== 'done') return false;
+  return box.progress.method !== 'manual' && box.progress.total > 0 && box.progress.ratio < 1;
+}
+
 /** A box's schedule, against the box's due date (its own, or else derived from what is in it). */
 export function boxSchedule(model: TransformationModel, box: Box, today: string): ScheduleStatus {
   return scheduleStatus(isBoxDone(model, box), box.dueDate, today);

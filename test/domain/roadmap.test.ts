@@ -40,7 +40,7 @@ describe('roadmap of the small transformation', () => {
     // The epic: its own dates, and its team's method (points) over the items under it: 5 of 10.
     expect(byId.get('PAY-10')).toEqual({
       id: 'PAY-10', key: 'PAY-10', name: 'Checkout epic', typeName: 'Epic', kind: 'item', parentId: 'PAY-1', depth: 4, hasChildren: false,
-      start: '2026-02-01', due: '2026-04-30', progress: { method: 'storyPoints', ratio: 0.5, percentText: '50.0 %', done: 5, total: 10, basis: '5 of 10 story points done' }, schedule: 'onTrack',
+      start: '2026-02-01', due: '2026-04-30', progress: { method: 'storyPoints', ratio: 0.5, percentText: '50.0 %', done: 5, total: 10, basis: '5 of 10 story points done' }, schedule: 'onTrack', doneWithOpenWork: false,
     });
   });
 
