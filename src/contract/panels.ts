@@ -163,6 +163,8 @@ export interface RiskDto {
   residualScore: number | null;
   residualBand: RiskBandDto | null;
   mitigation: string | null;
+  /** On a project page: the risk sits on a box above the project's own boxes (shown, and marked as such). */
+  onBoxAbove: boolean;
 }
 
 export interface RiskBandScaleDto {

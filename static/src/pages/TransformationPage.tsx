@@ -46,7 +46,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
         {data.scopeName}
       </Heading>
       <TopRow summary={data} onDrill={openBacklog} />
-      <DataSourceNote source={data.source} />
+      <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
       <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
       {panels.length === 0 ? (
         <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>

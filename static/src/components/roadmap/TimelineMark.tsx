@@ -19,6 +19,11 @@ function Caption({ x, row, prefix }: { x: number; row: RoadmapRowDto; prefix?: s
       {prefix ? `${prefix} · ` : ''}
       {row.progress.percentText}
       {glyph && ` ${glyph}${state}`}
+      {row.doneWithOpenWork && (
+        <span data-testid={`roadmap-open-work-${row.id}`} style={{ color: token('color.text.warning', '#A54800') }}>
+          {' '}· ⚠ work still open
+        </span>
+      )}
     </span>
   );
 }
@@ -43,7 +48,7 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
         <div
           role="img"
           aria-label={label}
-          title={label}
+          title={`${label} (${row.progress.basis})`}
           data-testid={`roadmap-bar-${row.id}`}
           data-schedule={row.schedule}
           style={{ position: 'absolute', left: span.startX, width, top, height: BAR_HEIGHT, boxSizing: 'border-box', borderRadius: 3, overflow: 'hidden', background: colors.track, border: `${row.schedule === 'late' ? 2 : 1}px solid ${colors.border}` }}
@@ -62,7 +67,7 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
       <div
         role="img"
         aria-label={label}
-        title={label}
+        title={`${label} (${row.progress.basis})`}
         data-testid={`roadmap-marker-${row.id}`}
         data-marker={span.kind}
         data-schedule={row.schedule}
