@@ -317,6 +317,8 @@ export interface PageSummaryDto {
   teamsConverted: TeamsConvertedDto;
   schedule: ScheduleCountsDto;
   issueCount: number;
+  /** Of those, the work items (every issue that is not a box): what the Issues read figure's drill lists. */
+  workItemCount: number;
   /** Of those, work items in none of this page's boxes (so in no box figure and no Late count); each has a warning. */
   issuesOutsideBoxes: number;
   /** Panels the scope's box type enables. */

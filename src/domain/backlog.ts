@@ -5,6 +5,7 @@ import { sortBacklog } from './backlogSort';
 import type { BacklogDrill, BacklogFacets, BacklogItem, BacklogPage, BacklogQuery } from './backlogTypes';
 import { progressItems } from './progressItems';
 import { scheduleCounts } from './schedule';
+import { scopeSummary } from './scopeSummary';
 import { containerOfItems, milestoneMatcher, riskMatcher } from './lookup';
 import { normaliseName, sameName } from './names';
 import { naturalCompare } from './naturalCompare';
@@ -66,6 +67,10 @@ function typeFacet(list: readonly Candidate[]): string[] {
 /** The arithmetic of the top-row figure a drill opens, so the list reproduces it; null for other drills. */
 function drillNote(model: TransformationModel, config: TransformationConfig, scope: Scope, drill: BacklogDrill | undefined, today: string): string | null {
   if (drill === 'done') return `Work counted as done in “Transformation advanced”: ${progressItems(model, config, scope).arithmetic}`;
+  if (drill === 'teams') {
+    const { converted, total } = scopeSummary(model, scope).teamsConverted;
+    return `Teams converted: ${converted} of these ${total} teams have reached the target stage.`;
+  }
   if (drill !== 'lateBoxes') return null;
   const counts = scheduleCounts(model, scope, today);
   const total = counts.late + counts.onTrack + counts.done + counts.unscheduled;

@@ -29,6 +29,7 @@ export function pageSummary(read: ScopedRead, config: TransformationConfig, proj
     teamsConverted: summary.teamsConverted,
     schedule: scheduleCounts(model, scope, read.today),
     issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
+    workItemCount: scope.itemKeys.size,
     toolset: toolsetOf(read, config),
     issuesOutsideBoxes: itemsOutsideBoxes(model, scope).length,
     warnings: warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),

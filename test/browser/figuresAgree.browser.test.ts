@@ -83,6 +83,14 @@ describe('every page of the demo: headlines, drills and labels agree', () => {
     await app.getByTestId('top-progress-button').click();
     await settled(app.getByTestId('backlog-total'), items(behind.doneKeys.length));
     await expect(app.getByTestId('backlog-drill-note').textContent()).resolves.toContain(`${progress.percentText} = ${progress.basis}`);
+    // Teams converted and Issues read: their drills list what their figures count.
+    const { teamsConverted } = scopeSummary(model, scope);
+    await app.getByTestId('top-teams-converted-button').click();
+    await settled(app.getByTestId('backlog-total'), items(teamsConverted.total));
+    await expect(app.getByTestId('top-issue-count-button').textContent()).resolves.toContain(`${scope.itemKeys.size.toLocaleString('en-GB')} work items`);
+    await app.getByTestId('top-issue-count-button').click();
+    await app.getByTestId('backlog-drill').waitFor({ state: 'detached', timeout: 15_000 });
+    await settled(app.getByTestId('backlog-total'), items(scope.itemKeys.size));
     if (progress.method === 'issueCount') expect(behind.doneKeys.length).toBe(progress.done);
     else {
       const size = (key: string) => Number(model.items[key]?.fields.storyPoints ?? 0);

@@ -162,7 +162,9 @@ describe('backlog facets and scopes', () => {
   });
 
   it('is empty for an empty scope', () => {
-    expect(backlogPage(model, cfg, resolveScope(model, 'NOPE'), { drill: 'teams' }, TODAY)).toEqual({ items: [], total: 0, page: 0, pageSize: 50, facets: { boxes: [], types: [] }, drillNote: null });
+    expect(backlogPage(model, cfg, resolveScope(model, 'NOPE'), { drill: 'teams' }, TODAY)).toEqual({
+      items: [], total: 0, page: 0, pageSize: 50, facets: { boxes: [], types: [] }, drillNote: 'Teams converted: 0 of these 0 teams have reached the target stage.',
+    });
   });
 });
 
@@ -195,6 +197,12 @@ describe('the drill behind "Transformation advanced"', () => {
     expect(page.items.map((item) => item.key)).toEqual(['PAY-9', 'PAY-11']);
     expect(page.items.reduce((sum, item) => sum + (item.storyPoints ?? 0), 0)).toBe(summary.done);
     expect(page.drillNote).toContain('35.7 % = 5 of 14 story points done');
+  });
+
+  it('states, for the Teams converted drill, how many of the listed teams are converted', () => {
+    const page = backlogPage(model, cfg, all, { drill: 'teams' }, TODAY);
+    expect(page.total).toBe(4);
+    expect(page.drillNote).toBe('Teams converted: 2 of these 4 teams have reached the target stage.');
   });
 
   it('leaves out done items of the project that sit in another project\'s box, as the figure does', () => {

@@ -46,9 +46,12 @@ function teamsDetail(summary: PageSummaryDto): string {
   return summary.source.rowsHidden ? `${converted} of the ${total} teams you can see` : `${converted} of ${total} teams`;
 }
 
+/** What Issues read adds up, so its drill (the work items) can be checked against it. */
 function issuesDetail(summary: PageSummaryDto): string {
-  if (summary.issuesOutsideBoxes === 0) return 'every one in a box of this page';
-  return `${summary.issuesOutsideBoxes.toLocaleString('en-GB')} of them in no box of this page (see the warnings)`;
+  const boxes = summary.issueCount - summary.workItemCount;
+  const split = `${summary.workItemCount.toLocaleString('en-GB')} work items and ${boxes.toLocaleString('en-GB')} boxes`;
+  if (summary.issuesOutsideBoxes === 0) return split;
+  return `${split}; ${summary.issuesOutsideBoxes.toLocaleString('en-GB')} work items in no box of this page (see the warnings)`;
 }
 
 /** The headline figures; each opens the issues behind it. */
@@ -61,7 +64,7 @@ export function TopRow({ summary, onDrill }: { summary: PageSummaryDto; onDrill:
         <Figure label="Transformation advanced" value={progress.percentText} detail={`${progress.basis}${seen}`} testId="top-progress" drillLabel="Show the done work it counts" onOpen={() => onDrill('done')} />
         <Figure label="Teams converted" value={teamsConverted.percentText} detail={teamsDetail(summary)} testId="top-teams-converted" drillLabel="Show the teams" onOpen={() => onDrill('teams')} />
         <Figure label="Late" value={schedule.late.toLocaleString('en-GB')} detail={`${schedule.onTrack} on track, ${schedule.done} done`} testId="top-late" drillLabel="Show the late boxes" onOpen={() => onDrill('lateBoxes')} />
-        <Figure label="Issues read" value={summary.issueCount.toLocaleString('en-GB')} detail={issuesDetail(summary)} testId="top-issue-count" drillLabel="Show all issues" onOpen={() => onDrill(null)} />
+        <Figure label="Issues read" value={summary.issueCount.toLocaleString('en-GB')} detail={issuesDetail(summary)} testId="top-issue-count" drillLabel="Show the work items" onOpen={() => onDrill(null)} />
       </div>
       <MethodNote method={progress.method} />
     </div>
