@@ -20,7 +20,13 @@ export interface TeamsConvertedDto {
 export interface ProgressDto {
   method: ProgressMethodDto;
   ratio: number;
+  /** e.g. "65.6 %"; "–" when there is nothing to measure. */
   percentText: string;
+  /** Done and total in the method's unit: issues, story points, seconds of original estimate; percent for a stated manual figure. */
+  done: number;
+  total: number;
+  /** How the figure is computed, in words, e.g. "434 of 662 story points done": shown next to the figure. */
+  basis: string;
 }
 
 /** Where a page's figures came from, so the page can say how fresh they are and whether anything was left out. */

@@ -70,6 +70,8 @@ export interface RoadmapRowDto {
   due: string | null;
   progress: ProgressDto;
   schedule: ScheduleStatusDto;
+  /** The box's issue is done in Jira while its work is not (also a data-quality warning). */
+  doneWithOpenWork: boolean;
 }
 
 export interface MilestoneDto {
@@ -161,6 +163,8 @@ export interface RiskDto {
   residualScore: number | null;
   residualBand: RiskBandDto | null;
   mitigation: string | null;
+  /** On a project page: the risk sits on a box above the project's own boxes (shown, and marked as such). */
+  onBoxAbove: boolean;
 }
 
 export interface RiskBandScaleDto {
@@ -282,6 +286,8 @@ export interface BacklogPageDto {
   page: number;
   pageSize: number;
   facets: BacklogFacetsDto;
+  /** For a drill from a top-row figure: that figure's arithmetic, shown above the list; else null. */
+  drillNote: string | null;
 }
 
 export interface SavedViewDto {
@@ -311,11 +317,19 @@ export interface PageSummaryDto {
   teamsConverted: TeamsConvertedDto;
   schedule: ScheduleCountsDto;
   issueCount: number;
+  /** Of those, the work items (every issue that is not a box): what the Issues read figure's drill lists. */
+  workItemCount: number;
+  /** Of those, work items in none of this page's boxes (so in no box figure and no Late count); each has a warning. */
+  issuesOutsideBoxes: number;
   /** Panels the scope's box type enables. */
   toolset: PanelKey[];
+  /** The data-quality warnings about this page's issues and the configuration (not other projects'). */
   warnings: WarningDto[];
   warningCount: number;
+  /** The source; its rowsHidden says whether issues the viewer may not see would have been on this page. */
   source: DataSourceDto;
+  /** Why they were left out: projects the viewer may not browse, issues under a security level they are not in. */
+  hiddenBecause: ('project' | 'securityLevel')[];
 }
 
 export const PANEL_KEYS = {

@@ -2,7 +2,10 @@ import type { TransformationConfig, TransformationModel } from './model';
 import { backlogItem, candidates, searchText } from './backlogRows';
 import type { Candidate } from './backlogRows';
 import { sortBacklog } from './backlogSort';
-import type { BacklogFacets, BacklogItem, BacklogPage, BacklogQuery } from './backlogTypes';
+import type { BacklogDrill, BacklogFacets, BacklogItem, BacklogPage, BacklogQuery } from './backlogTypes';
+import { progressItems } from './progressItems';
+import { scheduleCounts } from './schedule';
+import { scopeSummary } from './scopeSummary';
 import { containerOfItems, milestoneMatcher, riskMatcher } from './lookup';
 import { normaliseName, sameName } from './names';
 import { naturalCompare } from './naturalCompare';
@@ -61,6 +64,19 @@ function typeFacet(list: readonly Candidate[]): string[] {
   return [...types.entries()].sort(([a], [b]) => naturalCompare(a, b)).map(([, type]) => type);
 }
 
+/** The arithmetic of the top-row figure a drill opens, so the list reproduces it; null for other drills. */
+function drillNote(model: TransformationModel, config: TransformationConfig, scope: Scope, drill: BacklogDrill | undefined, today: string): string | null {
+  if (drill === 'done') return `Work counted as done in “Transformation advanced”: ${progressItems(model, config, scope).arithmetic}`;
+  if (drill === 'teams') {
+    const { converted, total } = scopeSummary(model, scope).teamsConverted;
+    return `Teams converted: ${converted} of these ${total} teams have reached the target stage.`;
+  }
+  if (drill !== 'lateBoxes') return null;
+  const counts = scheduleCounts(model, scope, today);
+  const total = counts.late + counts.onTrack + counts.done + counts.unscheduled;
+  return `Late boxes: ${counts.late} of the ${total} boxes of this page are past their due date and not done (${counts.onTrack} on track, ${counts.done} done, ${counts.unscheduled} without a due date).`;
+}
+
 /**
  * One page of the scope's backlog. Rows: every work item in scope (work items, risks, milestones), or for the
  * drills 'teams' / 'convertedTeams' / 'notConvertedTeams' the team boxes in scope instead. Filters all apply
@@ -88,5 +104,5 @@ export function backlogPage(model: TransformationModel, config: TransformationCo
     boxes: placeBoxes(model, (id) => shown.has(id)).map(({ box, depth }) => ({ id: box.id, name: box.name, depth })),
     types: typeFacet(list),
   };
-  return { items: sorted.slice(page * pageSize, (page + 1) * pageSize), total: sorted.length, page, pageSize, facets };
+  return { items: sorted.slice(page * pageSize, (page + 1) * pageSize), total: sorted.length, page, pageSize, facets, drillNote: drillNote(model, config, scope, query.drill, today) };
 }

@@ -3,7 +3,8 @@ import type { BacklogDrill, BacklogItem } from './backlogTypes';
 import { itemDate, itemLabels, itemNumber, textOf } from './itemFields';
 import { boxById, itemByKey, riskMatcher } from './lookup';
 import { inherentBand } from './riskLevels';
-import { boxSchedule, scheduleStatus } from './schedule';
+import { progressItems } from './progressItems';
+import { boxSchedule, scheduleBoxes, scheduleStatus } from './schedule';
 import type { Scope } from './scope';
 import { knownStatusCategory } from './views';
 
@@ -34,16 +35,16 @@ export function candidates(model: TransformationModel, config: TransformationCon
     return list;
   }
   if (drill === 'lateBoxes') {
-    // The boxes the top row's "Late" figure counts: every box in scope below its tops.
-    const tops = new Set(scope.rootIds);
-    for (const id of scope.boxIds) {
-      const box = boxById(model, id);
-      const item = itemByKey(model, id);
-      if (box !== undefined && item !== undefined && !tops.has(id)) list.push({ item, teamBox: box, boxId: box.id });
+    // Exactly the boxes the top row's "Late" figure counts.
+    for (const box of scheduleBoxes(model, scope)) {
+      const item = itemByKey(model, box.id);
+      if (item !== undefined) list.push({ item, teamBox: box, boxId: box.id });
     }
     return list;
   }
-  for (const key of scope.itemKeys) {
+  // The "Transformation advanced" drill lists exactly the done items its figure adds up, not every done issue.
+  const keys = drill === 'done' ? progressItems(model, config, scope).doneKeys : scope.itemKeys;
+  for (const key of keys) {
     const item = itemByKey(model, key);
     if (item !== undefined) list.push({ item, teamBox: null, boxId: containerOf.get(key) ?? model.rootId });
   }

@@ -47,4 +47,6 @@ export interface BacklogPage {
   page: number;
   pageSize: number;
   facets: BacklogFacets;
+  /** For a drill from a top-row figure: the figure's arithmetic, so the list can be checked against it; else null. */
+  drillNote: string | null;
 }

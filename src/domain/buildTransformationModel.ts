@@ -13,7 +13,7 @@ import { checkStatusCategory, countsTowardProgress, readManualPercent, readMeasu
 import type { Measure } from './measures';
 import { resolveParentLinks } from './parentLinks';
 import { checkRiskLevels } from './riskLevels';
-import { measureProgress } from './progress';
+import { emptyAmounts, measureProgress } from './progress';
 import type { WarningSink } from './warnings';
 
 const NO_PROGRESS = { ratio: 0, done: 0, total: 0 } as const;
@@ -88,7 +88,8 @@ export function buildTransformationModel(items: WorkItem[], config: Transformati
       parentId: node.parentId,
       childIds: node.childIds,
       itemKeys: node.itemKeys,
-      progress: progress.get(id) ?? { method: node.type.progressMethod, ...NO_PROGRESS },
+      progress: progress.get(id)?.progress ?? { method: node.type.progressMethod, ...NO_PROGRESS },
+      amounts: progress.get(id)?.amounts ?? emptyAmounts(),
       startDate: dates.get(id)?.startDate ?? null,
       dueDate: dates.get(id)?.dueDate ?? null,
       conversionStage: team?.conversionStage ?? null,

@@ -13,8 +13,8 @@ export interface ItemGroups {
   groupAbove(key: string): string | null;
   /** Group items directly under a row (a box id or a group key), in the order of the box's items. */
   childGroups(rowId: string): readonly string[];
-  /** Progress of a group over the work items below it (risks excluded), by its box's method. */
-  progress(key: string): { method: ProgressMethod; ratio: number };
+  /** Progress of a group over itself and the work items below it (risks excluded), by its box's method. */
+  progress(key: string): { method: ProgressMethod; ratio: number; done: number; total: number };
 }
 
 type Unit = 'issues' | 'points' | 'seconds';
@@ -100,10 +100,15 @@ export function itemGroups(model: TransformationModel, config: TransformationCon
       const siblings = children.get(rowId);
       if (siblings === undefined) children.set(rowId, [key]);
       else siblings.push(key);
-      tallies.set(key, tallies.get(key) ?? emptyTally());
+      const own = tallies.get(key) ?? emptyTally();
+      // A group's own estimate counts: a done 5-point story with 0-point sub-tasks is 5 of 5 points done.
+      const groupItem = itemByKey(model, key);
+      if (groupItem !== undefined) addItem(own, groupItem);
+      tallies.set(key, own);
     }
     const item = itemByKey(model, key);
-    if (groupAbove === null || item === undefined || isRisk(item)) continue;
+    // A group is counted in its own tally, which rolls up into the group above.
+    if (groupAbove === null || item === undefined || isRisk(item) || groups.has(key)) continue;
     const tally = tallies.get(groupAbove) ?? emptyTally();
     addItem(tally, item);
     tallies.set(groupAbove, tally);
@@ -117,7 +122,7 @@ export function itemGroups(model: TransformationModel, config: TransformationCon
       const boxMethod = boxById(model, containerOf.get(key) ?? model.rootId)?.progress.method ?? 'issueCount';
       const method: ProgressMethod = boxMethod === 'manual' ? 'issueCount' : boxMethod;
       const { done, total } = (tallies.get(key) ?? emptyTally())[UNIT[method]];
-      return { method, ratio: total > 0 ? Math.min(1, Math.max(0, done / total)) : 0 };
+      return { method, ratio: total > 0 ? Math.min(1, Math.max(0, done / total)) : 0, done, total };
     },
   };
 }

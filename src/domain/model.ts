@@ -176,6 +176,10 @@ export type WarningCode =
   | 'unmappedField'
   /** A team box has no conversion stage, so it counts as not converted. */
   | 'missingStage'
+  /** A work item sits in no box, directly under the transformation. */
+  | 'notInBox'
+  /** A box's issue is done while its work items are not all done. */
+  | 'doneWithOpenWork'
   /** The configuration is inconsistent (e.g. a box type's parent type does not exist); issueKey is null. */
   | 'invalidConfig';
 
@@ -197,6 +201,15 @@ export interface Progress {
   total: number;
 }
 
+/** The units work is measured in: issues counted, story points, original estimate in seconds. */
+export type ProgressUnit = 'issues' | 'points' | 'seconds';
+export interface Amount {
+  done: number;
+  total: number;
+}
+/** Done and total in every unit at once. */
+export type Amounts = Record<ProgressUnit, Amount>;
+
 export interface TeamsConverted {
   converted: number;
   total: number;
@@ -217,6 +230,8 @@ export interface Box {
   /** Work items directly in this box (not in a child box). */
   itemKeys: string[];
   progress: Progress;
+  /** Done and total of the work items in the box's subtree (risks excluded) in every unit, a stated manual percent applied. */
+  amounts: Amounts;
   startDate: string | null;
   dueDate: string | null;
   /** Only for team boxes: the stage read from Jira (null when missing or unknown) and whether it counts as converted. */

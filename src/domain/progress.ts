@@ -1,17 +1,11 @@
-import type { Progress, ProgressMethod } from './model';
+import type { Amount, Amounts, Progress, ProgressMethod, ProgressUnit } from './model';
 import type { Hierarchy } from './hierarchy';
 import type { Measure } from './measures';
 
-type Unit = 'issues' | 'points' | 'seconds';
-interface Amount {
-  done: number;
-  total: number;
-}
-/** Done and total of a set of work items in every unit at once. */
-type Tally = Record<Unit, Amount>;
+const UNITS: readonly ProgressUnit[] = ['issues', 'points', 'seconds'];
 
-/** The unit a method measures and weighs in; a manual box weighs its parts by issue count. */
-const UNIT_OF: Record<ProgressMethod, Unit> = { issueCount: 'issues', storyPoints: 'points', originalEstimate: 'seconds', manual: 'issues' };
+/** The unit a method measures in; a manual box without a stated percent counts issues. */
+export const UNIT_OF: Record<ProgressMethod, ProgressUnit> = { issueCount: 'issues', storyPoints: 'points', originalEstimate: 'seconds', manual: 'issues' };
 
 export interface ProgressInputs {
   hierarchy: Hierarchy;
@@ -21,22 +15,22 @@ export interface ProgressInputs {
   manualPercent: (boxId: string) => number | null;
 }
 
-function emptyTally(): Tally {
+export function emptyAmounts(): Amounts {
   return { issues: { done: 0, total: 0 }, points: { done: 0, total: 0 }, seconds: { done: 0, total: 0 } };
 }
 
-function addMeasure(tally: Tally, measure: Measure): void {
-  tally.issues.total += 1;
-  tally.points.total += measure.points;
-  tally.seconds.total += measure.seconds;
+function addMeasure(into: Amounts, measure: Measure): void {
+  into.issues.total += 1;
+  into.points.total += measure.points;
+  into.seconds.total += measure.seconds;
   if (!measure.done) return;
-  tally.issues.done += 1;
-  tally.points.done += measure.points;
-  tally.seconds.done += measure.seconds;
+  into.issues.done += 1;
+  into.points.done += measure.points;
+  into.seconds.done += measure.seconds;
 }
 
-function addTally(into: Tally, from: Tally): void {
-  for (const unit of ['issues', 'points', 'seconds'] as const) {
+export function addAmounts(into: Amounts, from: Amounts): void {
+  for (const unit of UNITS) {
     into[unit].done += from[unit].done;
     into[unit].total += from[unit].total;
   }
@@ -46,60 +40,67 @@ function clampRatio(ratio: number): number {
   return Math.min(1, Math.max(0, ratio));
 }
 
-interface Measured {
+/** Done over total, 0 when there is nothing to measure. */
+export function ratioOf(amount: Amount): number {
+  return amount.total > 0 ? clampRatio(amount.done / amount.total) : 0;
+}
+
+export interface MeasuredBox {
   progress: Progress;
-  subtree: Tally;
-  /** False when the box has nothing to measure: it then weighs 0 in its parent. */
-  measurable: boolean;
+  /** Done and total of every work item in the box's subtree, in every unit (a stated manual percent applied). */
+  amounts: Amounts;
 }
 
 /**
- * Progress of every box, children before parents. A box's ratio is the weighted mean of its parts:
- * its own direct work items as one group (ratio done/total in the box's unit, weight total) and each
- * measurable child box (the child's ratio, weighted by the size of the child's subtree in the box's unit).
- * A manual box with a stated percent uses that instead.
+ * Progress of every box, children before parents, in one unit per box: done over total of every work item in the
+ * box's subtree (its own and its child boxes'), in the unit of the box's method. So a box counting issues counts
+ * the issues of a child that estimates in points, never the child's point ratio: the figure is always "done of
+ * total" of one unit. A manual box with a stated percent shows that percent, and counts in the boxes above it as
+ * that share of its subtree's size in their unit; one that states none counts issues, and says so (method issueCount).
  */
-export function measureProgress({ hierarchy, measures, manualPercent }: ProgressInputs): Map<string, Progress> {
-  const measured = new Map<string, Measured>();
+export function measureProgress({ hierarchy, measures, manualPercent }: ProgressInputs): Map<string, MeasuredBox> {
+  const measured = new Map<string, MeasuredBox>();
   for (let index = hierarchy.topDown.length - 1; index >= 0; index -= 1) {
     const id = hierarchy.topDown[index] as string;
     const box = hierarchy.boxes.get(id);
     if (box === undefined) continue;
     const method = box.type.progressMethod;
-    const unit = UNIT_OF[method];
-
-    const own = emptyTally();
+    const amounts = emptyAmounts();
     for (const key of box.itemKeys) {
       const measure = measures.get(key);
-      if (measure !== undefined) addMeasure(own, measure);
+      if (measure !== undefined) addMeasure(amounts, measure);
     }
-    const subtree = emptyTally();
-    addTally(subtree, own);
-    let weighted = own[unit].done;
-    let weight = own[unit].total;
     for (const childId of box.childIds) {
       const child = measured.get(childId);
-      if (child === undefined) continue;
-      addTally(subtree, child.subtree);
-      if (!child.measurable) continue;
-      const childWeight = child.subtree[unit].total;
-      weighted += childWeight * child.progress.ratio;
-      weight += childWeight;
+      if (child !== undefined) addAmounts(amounts, child.amounts);
     }
-    const stated = method === 'manual' && box.issue !== null ? manualPercent(id) : undefined;
-    measured.set(id, { subtree, ...summarise(method, subtree[unit], stated, weighted, weight) });
+    const stated = method === 'manual' && box.issue !== null ? manualPercent(id) : null;
+    if (stated !== null) {
+      const share = clampRatio(stated / 100);
+      for (const unit of UNITS) amounts[unit].done = share * amounts[unit].total;
+      measured.set(id, { amounts, progress: { method, ratio: share, done: stated, total: 100 } });
+      continue;
+    }
+    // A manual box that states no percent (or has no issue to state one) says what it does instead: count issues.
+    const shown: ProgressMethod = method === 'manual' ? 'issueCount' : method;
+    const amount = amounts[UNIT_OF[shown]];
+    measured.set(id, { amounts, progress: { method: shown, ratio: ratioOf(amount), done: amount.done, total: amount.total } });
   }
-  const progress = new Map<string, Progress>();
-  for (const [id, entry] of measured) progress.set(id, entry.progress);
-  return progress;
+  return measured;
 }
 
-/** `stated` is a manual box's own percent (null: empty field); undefined when the box rolls up its parts. */
-function summarise(method: ProgressMethod, amount: Amount, stated: number | null | undefined, weighted: number, weight: number): Omit<Measured, 'subtree'> {
-  if (stated === null) return { measurable: false, progress: { method, ratio: 0, done: 0, total: 0 } };
-  if (stated !== undefined) return { measurable: true, progress: { method, ratio: clampRatio(stated / 100), done: stated, total: 100 } };
-  const measurable = weight > 0;
-  const ratio = measurable ? clampRatio(weighted / weight) : 0;
-  if (method === 'manual') return { measurable, progress: { method, ratio, done: ratio * 100, total: measurable ? 100 : 0 } };
-  return { measurable, progress: { method, ratio, done: amount.done, total: amount.total } };
+/**
+ * Several boxes (disjoint subtrees) combined in one unit: their common method's unit when they all share one that
+ * is not manual, else issue count. One box: its own progress.
+ */
+export function combineProgress(parts: readonly MeasuredBox[]): Progress {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined) return only.progress;
+  const methods = new Set(parts.map((part) => part.progress.method));
+  const first = parts[0]?.progress.method ?? 'issueCount';
+  const method: ProgressMethod = methods.size === 1 && first !== 'manual' ? first : 'issueCount';
+  const sum = emptyAmounts();
+  for (const part of parts) addAmounts(sum, part.amounts);
+  const amount = sum[UNIT_OF[method]];
+  return { method, ratio: ratioOf(amount), done: amount.done, total: amount.total };
 }

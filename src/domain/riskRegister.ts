@@ -24,6 +24,8 @@ export interface RiskEntry {
   residualScore: number | null;
   residualBand: RiskBandName | null;
   mitigation: string | null;
+  /** The risk sits on a box above the page's own boxes (e.g. the initiative over a project's teams), not in them. */
+  onBoxAbove: boolean;
 }
 
 export interface RiskBandScale {
@@ -74,6 +76,7 @@ function rating(likelihood: number | null, impact: number | null, scale: RiskSca
  * residual cell; open risks lacking a likelihood or an impact are listed in `unscoredKeys`. Done risks are
  * only counted in `closedCount`. `risks` lists every risk in scope either way. `residualCells` is empty when
  * no open risk has both residual levels. Unparseable levels were warned when the model was built.
+ * On a project page the risks on the boxes above the project's own boxes count too (they threaten its work), marked.
  */
 export function riskMatrix(model: TransformationModel, config: TransformationConfig, scope: Scope): RiskMatrix {
   const scale = config.riskScale;
@@ -85,7 +88,8 @@ export function riskMatrix(model: TransformationModel, config: TransformationCon
   const unscoredKeys: string[] = [];
   let closedCount = 0;
   let residualPlaced = 0;
-  for (const key of scope.itemKeys) {
+  const above = risksAbove(model, scope);
+  for (const key of [...scope.itemKeys, ...above]) {
     const item = itemByKey(model, key);
     if (item === undefined || !isRisk(item)) continue;
     const levels = readRiskLevels(item, scale);
@@ -110,6 +114,7 @@ export function riskMatrix(model: TransformationModel, config: TransformationCon
       residualScore: residual.score,
       residualBand: residual.band,
       mitigation: fieldText(item.fields?.mitigation),
+      onBoxAbove: above.has(key),
     });
     if (statusCategory === 'done') {
       closedCount += 1;
@@ -132,4 +137,20 @@ export function riskMatrix(model: TransformationModel, config: TransformationCon
     unscoredKeys,
     closedCount,
   };
+}
+
+/** Items on the boxes above a project scope's top boxes, up to (not including) the transformation itself; not those in scope. */
+function risksAbove(model: TransformationModel, scope: Scope): Set<string> {
+  const keys = new Set<string>();
+  const visited = new Set<string>();
+  for (const rootId of scope.rootIds) {
+    let id = boxById(model, rootId)?.parentId ?? null;
+    while (id !== null && id !== model.rootId && !visited.has(id) && !scope.boxIds.has(id)) {
+      visited.add(id);
+      const box = boxById(model, id);
+      for (const key of box?.itemKeys ?? []) if (!scope.itemKeys.has(key)) keys.add(key);
+      id = box?.parentId ?? null;
+    }
+  }
+  return keys;
 }

@@ -5,7 +5,7 @@ import { itemDate, textOf } from './itemFields';
 import { itemGroups } from './itemGroups';
 import type { ItemGroups } from './itemGroups';
 import { boxById, boxKey, boxTypeNamer, containerOfItems, itemByKey, milestoneMatcher } from './lookup';
-import { boxSchedule, itemSchedule } from './schedule';
+import { boxSchedule, isDoneWithOpenWork, itemSchedule } from './schedule';
 import { shownBoxIds } from './scope';
 import type { Scope } from './scope';
 import { progressSummary } from './views';
@@ -25,6 +25,8 @@ export interface RoadmapRow {
   due: string | null;
   progress: ProgressSummary;
   schedule: ScheduleStatus;
+  /** A box whose issue is done in Jira while its work is not. */
+  doneWithOpenWork: boolean;
 }
 
 export interface RoadmapMilestone {
@@ -77,6 +79,7 @@ function rowOf(frame: Frame, context: RowContext): RoadmapRow | null {
       due: box.dueDate,
       progress: progressSummary(box.progress),
       schedule: boxSchedule(model, box, today),
+      doneWithOpenWork: isDoneWithOpenWork(model, box),
     };
   }
   const item = itemByKey(model, frame.id);
@@ -94,6 +97,7 @@ function rowOf(frame: Frame, context: RowContext): RoadmapRow | null {
     due: itemDate(item, 'dueDate'),
     progress: progressSummary(groups.progress(frame.id)),
     schedule: itemSchedule(item, today),
+    doneWithOpenWork: false,
   };
 }
 

@@ -101,6 +101,30 @@ export const warn = {
       message: `${key}: "${fieldLabel(mapping, 'conversionStage')}" is empty, so the team counts as not converted`,
     };
   },
+  notInBox(key: string): DataQualityWarning {
+    return {
+      code: 'notInBox',
+      issueKey: key,
+      field: 'parent',
+      message: `${key}: is in no box (no parent link leads to one), so it counts in Issues read and in the transformation's progress, but in no box's progress and no Late count`,
+    };
+  },
+  inOtherProjectsBox(key: string, boxId: string): DataQualityWarning {
+    return {
+      code: 'notInBox',
+      issueKey: key,
+      field: 'parent',
+      message: `${key}: sits in ${boxId}, a box of another project above this page's boxes, so it counts in Issues read and in ${boxId}'s figures, not in this page's progress or Late count`,
+    };
+  },
+  doneWithOpenWork(key: string, percentText: string): DataQualityWarning {
+    return {
+      code: 'doneWithOpenWork',
+      issueKey: key,
+      field: 'status',
+      message: `${key}: its status is done, but only ${percentText} of its work is done; it counts as done in the Late count`,
+    };
+  },
   invalidConfig(field: string, message: string): DataQualityWarning {
     return { code: 'invalidConfig', issueKey: null, field, message: `Configuration: ${message}` };
   },

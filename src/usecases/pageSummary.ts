@@ -1,4 +1,4 @@
-import { ALL_PANELS, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import { ALL_PANELS, hiddenReasons, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
 import type { PageSummaryDto } from '../contract';
 import type { ScopedRead } from './readScope';
 
@@ -14,19 +14,27 @@ function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
 /** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
 export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
   const { model, scope } = read;
-  const summary = scopeSummary(model, config, scope);
+  const summary = scopeSummary(model, scope);
+  const warnings = pageWarnings(model, config, scope);
+  // Without the list (a live read), keep what the source says.
+  const hiddenBecause = read.hidden === undefined ? [] : hiddenReasons(model, scope, projectKey, read.hidden);
+  const rowsHidden = read.hidden === undefined ? read.source.rowsHidden : hiddenBecause.length > 0;
   return {
     transformationName: model.name,
-    readAt: model.readAt,
+    // One moment for every figure: the snapshot's (or the live read's), not the minute this page was served.
+    readAt: read.source.asOf,
     scope: { projectKey },
     scopeName: scope.name,
     progress: summary.progress,
     teamsConverted: summary.teamsConverted,
     schedule: scheduleCounts(model, scope, read.today),
     issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
+    workItemCount: scope.itemKeys.size,
     toolset: toolsetOf(read, config),
-    warnings: model.warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
-    warningCount: model.warnings.length,
-    source: read.source,
+    issuesOutsideBoxes: itemsOutsideBoxes(model, scope).length,
+    warnings: warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
+    warningCount: warnings.length,
+    source: { ...read.source, rowsHidden },
+    hiddenBecause,
   };
 }

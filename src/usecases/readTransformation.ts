@@ -1,4 +1,4 @@
-import { buildTransformationModel, type DataQualityWarning, type FieldConcept, type TransformationConfig, type TransformationModel, type WorkItem } from '../domain';
+import { buildTransformationModel, type DataQualityWarning, type HiddenIssue, type FieldConcept, type TransformationConfig, type TransformationModel, type WorkItem } from '../domain';
 import { listFields, resolveFieldMapping } from '../jira/fields';
 import { BASE_FIELDS, toWorkItem } from '../jira/issueMapper';
 import { JiraDataChangedError, JiraRequestError, type JiraApi } from '../jira/jiraHttp';
@@ -18,6 +18,8 @@ export interface TransformationRead {
   /** The Jira field id each mapped concept was found at. */
   fieldIds: Partial<Record<FieldConcept, string>>;
   source: DataSourceDto;
+  /** Issues left out because the viewer may not see them (snapshot reads only; a live read never receives them). */
+  hidden?: readonly HiddenIssue[];
 }
 
 /** A read starts over at most once when Jira's issues changed under it. */

@@ -111,7 +111,7 @@ describe('panels in a browser', () => {
   it('project page: the team member sees their project\'s figures', async () => {
     const { page, app, errors } = await open('/jira/projects/PAY/apps/transformation-office', DEMO_USERS.teamMember);
     const model = expectedModel(site, DEMO_USERS.teamMember);
-    const expected = scopeSummary(model, DEFAULT_CONFIG, resolveScope(model, 'PAY'));
+    const expected = scopeSummary(model, resolveScope(model, 'PAY'));
     await expect(app.getByTestId('top-progress').textContent()).resolves.toBe(expected.progress.percentText);
     await expect(app.getByTestId('top-teams-converted').textContent()).resolves.toBe(expected.teamsConverted.percentText);
     await app.getByTestId('tab-teamsConverted').click();

@@ -1,6 +1,6 @@
-import { backlogPage, naturalCompare, resolveScope, scheduleCounts } from '../../src/domain';
+import { backlogPage, naturalCompare, resolveScope, scheduleCounts, scopeSummary } from '../../src/domain';
 import type { BacklogQuery } from '../../src/domain';
-import { build, config, story, team } from './factories';
+import { build, config, initiative, story, team } from './factories';
 import { smallTransformation, TODAY } from './smallTransformation';
 
 const cfg = config();
@@ -52,7 +52,8 @@ describe('backlog search and filters', () => {
 
   it('opens the drills', () => {
     expect(keys({ drill: 'late' })).toEqual(['DTO-6', 'PAY-12']);
-    expect(keys({ drill: 'done' })).toEqual(['PAY-9', 'PAY-11', 'CRM-2', 'DTO-11']);
+    // Exactly the done work the progress figure counts: not the closed risk DTO-11, which progress leaves out.
+    expect(keys({ drill: 'done' })).toEqual(['PAY-9', 'PAY-11', 'CRM-2']);
     expect(keys({ drill: 'risks' })).toEqual(['DTO-8', 'DTO-9', 'DTO-10', 'DTO-11']);
     expect(keys({ drill: 'milestones' })).toEqual(['DTO-6', 'PAY-13']);
     expect(keys({ drill: 'teams' })).toEqual(['PAY-1', 'PAY-2', 'CRM-1', 'OPS-1']);
@@ -161,17 +162,53 @@ describe('backlog facets and scopes', () => {
   });
 
   it('is empty for an empty scope', () => {
-    expect(backlogPage(model, cfg, resolveScope(model, 'NOPE'), { drill: 'teams' }, TODAY)).toEqual({ items: [], total: 0, page: 0, pageSize: 50, facets: { boxes: [], types: [] } });
+    expect(backlogPage(model, cfg, resolveScope(model, 'NOPE'), { drill: 'teams' }, TODAY)).toEqual({
+      items: [], total: 0, page: 0, pageSize: 50, facets: { boxes: [], types: [] }, drillNote: 'Teams converted: 0 of these 0 teams have reached the target stage.',
+    });
   });
 });
 
 describe('the lateBoxes drill', () => {
   it('lists exactly the boxes the top row counts as late', () => {
-    // By hand, on 2026-03-10: DTO-3 ended 03-01 at 30.6 %, so it is late; CRM-1 is due today (not late),
+    // By hand, on 2026-03-10: DTO-3 ended 03-01 at 28.6 %, so it is late; CRM-1 is due today (not late),
     // DTO-4 is done, PAY-1 runs to 04-30, DTO-1/DTO-2/DTO-5 end in May/June, PAY-2 and OPS-1 have no dates.
     const page = backlogPage(model, cfg, all, { drill: 'lateBoxes' }, TODAY);
     expect(page.items.map((item) => item.key)).toEqual(['DTO-3']);
     expect(page.items[0]).toMatchObject({ schedule: 'late', boxId: 'DTO-3', type: 'Initiative' });
     expect(scheduleCounts(model, all, TODAY).late).toBe(page.total);
+  });
+});
+
+describe('the drill behind "Transformation advanced"', () => {
+  it('lists the done work items its issue count adds up, and states its arithmetic', () => {
+    const summary = scopeSummary(model, all).progress;
+    const page = backlogPage(model, cfg, all, { drill: 'done' }, TODAY);
+    // 3 of 10 work items done: PAY-9, PAY-11, CRM-2 (the closed risk DTO-11 does not count).
+    expect(summary).toMatchObject({ method: 'issueCount', done: 3, total: 10 });
+    expect(page.total).toBe(summary.done);
+    expect(page.drillNote).toBe('Work counted as done in “Transformation advanced”: 30.0 % = 3 of 10 work items done, counted by issue. Risks do not count.');
+  });
+
+  it('lists, on a story-point page, the done items whose points make the figure, and they add up to it', () => {
+    const pay = resolveScope(model, 'PAY');
+    const summary = scopeSummary(model, pay).progress;
+    const page = backlogPage(model, cfg, pay, { drill: 'done' }, TODAY);
+    expect(summary).toMatchObject({ method: 'storyPoints', done: 5, total: 14 });
+    expect(page.items.map((item) => item.key)).toEqual(['PAY-9', 'PAY-11']);
+    expect(page.items.reduce((sum, item) => sum + (item.storyPoints ?? 0), 0)).toBe(summary.done);
+    expect(page.drillNote).toContain('35.7 % = 5 of 14 story points done');
+  });
+
+  it('states, for the Teams converted drill, how many of the listed teams are converted', () => {
+    const page = backlogPage(model, cfg, all, { drill: 'teams' }, TODAY);
+    expect(page.total).toBe(4);
+    expect(page.drillNote).toBe('Teams converted: 2 of these 4 teams have reached the target stage.');
+  });
+
+  it('leaves out done items of the project that sit in another project\'s box, as the figure does', () => {
+    const done = build([initiative('DTO-1', null), team('PAY-1', 'DTO-1'), story('PAY-2', 'PAY-1', 3, { statusCategory: 'done' }), story('PAY-3', 'DTO-1', 5, { statusCategory: 'done' })]);
+    const pay = resolveScope(done, 'PAY');
+    expect(backlogPage(done, cfg, pay, { drill: 'done' }, TODAY).items.map((item) => item.key)).toEqual(['PAY-2']);
+    expect(scopeSummary(done, pay).progress).toMatchObject({ done: 3, total: 3 });
   });
 });

@@ -183,8 +183,9 @@ describe('deep and large inputs', () => {
     const chain = Array.from({ length: depth }, (_, i) => workItem({ key: `DEEP-${i}`, parentKey: i === 0 ? 'TEAM-1' : `DEEP-${i - 1}`, statusCategory: i % 2 === 0 ? 'done' : 'new' }));
     const model = build([workstream('WS-1'), initiative('INI-1', 'WS-1'), team('TEAM-1', 'INI-1', 'Converted'), ...chain.reverse()]);
     expect(boxOf(model, 'TEAM-1').itemKeys).toHaveLength(depth);
-    // The team counts story points and has none; the initiative counts issues: 5,000 of 10,000 done.
-    expect(boxOf(model, 'INI-1').progress).toEqual({ method: 'issueCount', ratio: 0, done: 5000, total: 10000 });
+    // The team counts story points and has none (nothing to measure); the initiative counts issues: 5,000 of 10,000 done.
+    expect(boxOf(model, 'TEAM-1').progress).toEqual({ method: 'storyPoints', ratio: 0, done: 0, total: 0 });
+    expect(boxOf(model, 'INI-1').progress).toEqual({ method: 'issueCount', ratio: 0.5, done: 5000, total: 10000 });
   });
 
   it('builds a chain of 10,000 nested boxes and rolls up through it', () => {

@@ -47,26 +47,23 @@ describe('a small transformation with mixed methods, worked by hand', () => {
     expect(boxOf(model, 'TEAM-3').progress).toEqual({ method: 'issueCount', ratio: 1 / 3, done: 1, total: 3 });
   });
 
-  it('rolls the teams up into WS-A weighted by their story points', () => {
-    // Own items 5 of 8 points (weight 8, ratio 5/8); TEAM-1 has 2+0+8+1 = 11 points (weight 11, ratio 0.5);
-    // TEAM-2 has 3+3 = 6 points (weight 6, ratio 0.5). (5 + 5.5 + 3) / (8 + 11 + 6) = 13.5 / 25 = 0.54.
-    // Done/total in points over the subtree: (5 + 2 + 3) / 25 = 10 / 25.
-    expect(boxOf(model, 'WS-A').progress).toEqual({ method: 'storyPoints', ratio: expect.closeTo(0.54, 12), done: 10, total: 25 });
+  it('rolls WS-A up in its own unit, story points, over its whole subtree, whatever unit its teams count in', () => {
+    // Points of every work item below WS-A: own 5 + 3, TEAM-1 2 + 0 + 8 + 1, TEAM-2 3 + 3 = 25; done A-1 5, T1-1 2, T2-1 3 = 10.
+    // Not the teams' issue ratios weighted by points (13.5 / 25), which no label could name.
+    expect(boxOf(model, 'WS-A').progress).toEqual({ method: 'storyPoints', ratio: 10 / 25, done: 10, total: 25 });
   });
 
   it('leaves risks out and counts milestones in WS-B', () => {
-    // Own: milestone B-2, 2 of 2 points (the 100-point risk is left out); TEAM-3: 4+2 = 6 points, ratio 1/3.
-    // (2 + 6 × 1/3) / (2 + 6) = 4 / 8 = 0.5. Points done 2 + 4 = 6 of 8.
-    expect(boxOf(model, 'WS-B').progress).toEqual({ method: 'storyPoints', ratio: expect.closeTo(0.5, 12), done: 6, total: 8 });
+    // Own: milestone B-2, 2 of 2 points (the 100-point risk is left out); TEAM-3: 4 of 4 + 2 points. Done 2 + 4 = 6 of 8.
+    expect(boxOf(model, 'WS-B').progress).toEqual({ method: 'storyPoints', ratio: 6 / 8, done: 6, total: 8 });
   });
 
-  it('rolls the workstreams up into the root weighted by their issue counts', () => {
-    // Own: R-1, 1 of 1 (the risk R-2 is left out). WS-A has 2 + 4 + 2 = 8 issues at 0.54; WS-B has 1 + 3 = 4 at 0.5.
-    // (1 + 8 × 0.54 + 4 × 0.5) / (1 + 8 + 4) = 7.32 / 13 = 0.56307…
-    // Issues done: R-1, A-1, T1-1, T1-2, T2-1, B-2, T3-1 = 7 of 13.
+  it('rolls the root up by issue count over every work item, as its label says', () => {
+    // Issues done: R-1, A-1, T1-1, T1-2, T2-1, B-2, T3-1 = 7 of 13 (the risks B-1, R-2 are left out).
+    // Before, the workstreams' point ratios weighted by issue counts gave 56.3 %, which is no issue count.
     const root = boxOf(model, 'root');
-    expect(root.progress).toEqual({ method: 'issueCount', ratio: expect.closeTo(7.32 / 13, 12), done: 7, total: 13 });
-    expect(formatPercent(root.progress.ratio)).toBe('56.3 %');
+    expect(root.progress).toEqual({ method: 'issueCount', ratio: 7 / 13, done: 7, total: 13 });
+    expect(formatPercent(root.progress.ratio)).toBe('53.8 %');
   });
 
   it('counts 2 of 3 teams converted, a later stage counting too', () => {
@@ -190,9 +187,9 @@ describe('manual progress', () => {
     ]);
   });
 
-  it('weighs a manual box in its parent by the size of its subtree in the parent’s unit', () => {
+  it('counts a manual box in its parent as its stated share of its subtree in the parent’s unit', () => {
     // WS-1 says 40 % and holds 3 issues; WS-2 says 100 % and holds 1 issue; root counts issues:
-    // (3 × 0.4 + 1 × 1) / (3 + 1) = 2.2 / 4 = 0.55.
+    // done 3 × 0.4 + 1 × 1 = 2.2 of 4 = 0.55.
     const model = build(
       [
         workstream('WS-1', { fields: { manualProgress: 40 } }),
@@ -204,33 +201,32 @@ describe('manual progress', () => {
       ],
       manualWorkstreams,
     );
-    expect(boxOf(model, 'root').progress).toEqual({ method: 'issueCount', ratio: expect.closeTo(0.55, 12), done: 0, total: 4 });
+    expect(boxOf(model, 'root').progress).toEqual({ method: 'issueCount', ratio: expect.closeTo(0.55, 12), done: expect.closeTo(2.2, 12), total: 4 });
   });
 
-  it('gives a manual box with an empty field nothing to measure, so it weighs 0', () => {
-    // WS-1 has no percent: 0 of 0. Root: only WS-2, 1 issue at 50 % → 0.5, not (2 × 0 + 1 × 0.5) / 3.
+  it('counts issues in a manual box with an empty field, and says so', () => {
+    // WS-1 states no percent, so it counts its issues: 0 of 2. Root: 0 + 2 × 0 + 1 × 50 % = 0.5 of 3 issues.
     const model = build(
       [workstream('WS-1'), workItem({ parentKey: 'WS-1' }), workItem({ parentKey: 'WS-1' }), workstream('WS-2', { fields: { manualProgress: 50 } }), workItem({ parentKey: 'WS-2' })],
       manualWorkstreams,
     );
-    expect(boxOf(model, 'WS-1').progress).toEqual({ method: 'manual', ratio: 0, done: 0, total: 0 });
-    expect(boxOf(model, 'root').progress.ratio).toBe(0.5);
+    expect(boxOf(model, 'WS-1').progress).toEqual({ method: 'issueCount', ratio: 0, done: 0, total: 2 });
+    expect(boxOf(model, 'root').progress).toEqual({ method: 'issueCount', ratio: 0.5 / 3, done: 0.5, total: 3 });
     expect(model.warnings).toEqual([]);
   });
 
-  it('rolls a manual root up with issue-count weights, as it has no issue of its own', () => {
-    // Root is manual; own item R-1 done (1 of 1); WS-1 (issue count) 1 of 3 done → (1 + 3 × 1/3) / (1 + 3) = 0.5.
+  it('counts issues in a manual root, as it has no issue of its own to state a percent, and says so', () => {
+    // Root is manual; own item R-1 done (1 of 1); WS-1 (issue count) 1 of 3 done → 2 of 4.
     const cfg = configWithMethods({ transformation: 'manual' });
     const model = build([doneItem({ key: 'R-1' }), workstream('WS-1'), doneItem({ parentKey: 'WS-1' }), workItem({ parentKey: 'WS-1' }), workItem({ parentKey: 'WS-1' })], cfg);
-    expect(boxOf(model, 'root').progress).toEqual({ method: 'manual', ratio: expect.closeTo(0.5, 12), done: expect.closeTo(50, 10), total: 100 });
+    expect(boxOf(model, 'root').progress).toEqual({ method: 'issueCount', ratio: 0.5, done: 2, total: 4 });
   });
 });
 
-describe('weights come from the parent box’s method', () => {
-  it('weighs an issue-count child by its story points under a story-points parent', () => {
-    // INI-1 counts points: own item 1 of 1 done, 2 points (weight 2, ratio 1).
-    // TEAM-1 counts issues: 1 of 4 done (ratio 0.25) and holds 6 points (weight 6).
-    // (2 × 1 + 6 × 0.25) / (2 + 6) = 3.5 / 8 = 0.4375. Points done: 2 (TEAM-1's done item has none) of 2 + 6 = 8.
+describe('each box counts its whole subtree in its own unit', () => {
+  it('counts the points of an issue-count child under a story-points parent', () => {
+    // INI-1 counts points: own item 2 of 2 points done; TEAM-1 holds 6 points, none done (its done item has none).
+    // 2 of 8 points, not TEAM-1's issue ratio weighted by its points (3.5 / 8).
     const cfg = configWithMethods({ initiative: 'storyPoints', team: 'issueCount' });
     const model = build(
       [
@@ -245,19 +241,19 @@ describe('weights come from the parent box’s method', () => {
       cfg,
     );
     expect(boxOf(model, 'TEAM-1').progress).toEqual({ method: 'issueCount', ratio: 0.25, done: 1, total: 4 });
-    expect(boxOf(model, 'INI-1').progress).toEqual({ method: 'storyPoints', ratio: 0.4375, done: 2, total: 8 });
+    expect(boxOf(model, 'INI-1').progress).toEqual({ method: 'storyPoints', ratio: 0.25, done: 2, total: 8 });
   });
 
-  it('does not let a child with nothing to measure drag its parent down', () => {
-    // TEAM-1 counts points but its 2 items have none: nothing to measure, weight 0.
-    // INI-1 counts issues: own 1 of 1 → 1, although its subtree has 1 done of 3 issues.
+  it('counts the issues of a child that has nothing to measure in its own unit', () => {
+    // TEAM-1 counts points but its 2 items have none: nothing to measure there.
+    // INI-1 counts issues: its subtree has 1 done of 3 issues, which is what its figure says.
     const model = build([initiative('INI-1', null), doneItem({ parentKey: 'INI-1' }), team('TEAM-1', 'INI-1'), workItem({ parentKey: 'TEAM-1' }), workItem({ parentKey: 'TEAM-1' })]);
     expect(boxOf(model, 'TEAM-1').progress).toEqual({ method: 'storyPoints', ratio: 0, done: 0, total: 0 });
-    expect(boxOf(model, 'INI-1').progress).toEqual({ method: 'issueCount', ratio: 1, done: 1, total: 3 });
+    expect(boxOf(model, 'INI-1').progress).toEqual({ method: 'issueCount', ratio: 1 / 3, done: 1, total: 3 });
   });
 
   it('still counts a child with something to measure but at 0 %', () => {
-    // TEAM-1 has 4 points, none done: ratio 0, weight 2 issues under INI-1. (1 + 2 × 0) / 3 = 1/3.
+    // TEAM-1 has 4 points, none done; INI-1 counts issues: 1 of 3.
     const model = build([initiative('INI-1', null), doneItem({ parentKey: 'INI-1' }), team('TEAM-1', 'INI-1'), workItem({ parentKey: 'TEAM-1', fields: { storyPoints: 4 } }), workItem({ parentKey: 'TEAM-1' })]);
     expect(boxOf(model, 'INI-1').progress.ratio).toBe(1 / 3);
     expect(warningsWith(model, 'invalidNumber')).toEqual([]);

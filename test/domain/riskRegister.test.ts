@@ -1,6 +1,6 @@
 import { resolveScope, riskMatrix } from '../../src/domain';
 import type { RiskCell } from '../../src/domain';
-import { build, codes, config, riskItem, warningsWith, workstream } from './factories';
+import { build, codes, config, initiative, riskItem, team, warningsWith, workstream } from './factories';
 import { smallTransformation } from './smallTransformation';
 
 const cfg = config();
@@ -18,6 +18,7 @@ describe('risk matrix of the small transformation', () => {
       likelihood: 4, impact: 4, score: 16, band: 'critical',
       residualLikelihood: 2, residualImpact: 3, residualScore: 6, residualBand: 'medium',
       mitigation: 'Train coaches',
+      onBoxAbove: false,
     });
     // 3 × "minor" (2) = 6 → medium; no residual.
     expect(matrix.risks[1]).toMatchObject({ key: 'DTO-9', likelihood: 3, impact: 2, score: 6, band: 'medium', residualScore: null, residualBand: null, mitigation: null, owner: null, boxId: 'DTO-3' });
@@ -70,8 +71,10 @@ describe('risk matrix of the small transformation', () => {
 
 describe('risk matrix edge cases', () => {
   it('has 25 empty cells and no residual cells when the scope has no risks', () => {
+    // PAY's own boxes hold none, but the initiative and workstream above them do: NOPE, a project without boxes, has none.
     const model = build(smallTransformation());
-    const matrix = riskMatrix(model, cfg, resolveScope(model, 'PAY'));
+    expect(riskMatrix(model, cfg, resolveScope(model, 'PAY')).risks.map((risk) => [risk.key, risk.onBoxAbove])).toEqual([['DTO-9', true], ['DTO-8', true]]);
+    const matrix = riskMatrix(model, cfg, resolveScope(model, 'NOPE'));
     expect(matrix.cells).toHaveLength(25);
     expect(matrix.cells.every((cell) => cell.riskKeys.length === 0)).toBe(true);
     expect(matrix).toMatchObject({ residualCells: [], risks: [], unscoredKeys: [], closedCount: 0 });
@@ -106,5 +109,33 @@ describe('risk levels are checked when the model is built', () => {
   it('does not check the levels of issues that are not risks, nor missing levels', () => {
     const model = build([riskItem('S-1', null, { riskLikelihood: 'Sometimes' }, { issueType: 'Story' }), riskItem('R-1', null, {})]);
     expect(codes(model)).toEqual([]);
+  });
+});
+
+describe('risks on the boxes above a project page', () => {
+  const model = build([
+    workstream('DTO-1'),
+    riskItem('DTO-3', 'DTO-1', { riskLikelihood: 2, riskImpact: 2 }),
+    initiative('DTO-2', 'DTO-1'),
+    riskItem('DTO-4', 'DTO-2', { riskLikelihood: 4, riskImpact: 4 }),
+    team('CARD-1', 'DTO-2'),
+    riskItem('CARD-2', 'CARD-1', { riskLikelihood: 1, riskImpact: 1 }),
+    riskItem('DTO-5', null, { riskLikelihood: 5, riskImpact: 5 }),
+  ]);
+
+  it('are shown on a team project, marked as on a box above, up to but not the transformation itself', () => {
+    const matrix = riskMatrix(model, config(), resolveScope(model, 'CARD'));
+    expect(matrix.risks.map((risk) => [risk.key, risk.boxId, risk.onBoxAbove])).toEqual([
+      ['CARD-2', 'CARD-1', false],
+      ['DTO-4', 'DTO-2', true],
+      ['DTO-3', 'DTO-1', true],
+    ]);
+    expect(matrix.cells.flatMap((cell) => cell.riskKeys).sort()).toEqual(['CARD-2', 'DTO-3', 'DTO-4']);
+  });
+
+  it('are not added on the global page, where every risk is in scope already', () => {
+    const matrix = riskMatrix(model, config(), resolveScope(model, null));
+    expect(matrix.risks.every((risk) => !risk.onBoxAbove)).toBe(true);
+    expect(matrix.risks).toHaveLength(4);
   });
 });

@@ -33,14 +33,14 @@ describe('roadmap of the small transformation', () => {
 
   it('gives each row its dates, progress and schedule', () => {
     const byId = new Map(map.rows.map((row) => [row.id, row]));
-    expect(byId.get('root')).toMatchObject({ key: null, name: 'Digital Transformation', typeName: 'Transformation', start: '2026-01-01', due: '2026-06-30', schedule: 'onTrack', progress: { method: 'issueCount', percentText: '37.4 %' } });
-    expect(byId.get('DTO-3')).toMatchObject({ key: 'DTO-3', typeName: 'Initiative', start: '2026-01-01', due: '2026-03-01', schedule: 'late', progress: { percentText: '30.6 %' } });
-    expect(byId.get('DTO-4')).toMatchObject({ schedule: 'done', progress: { ratio: 0.8 } });
+    expect(byId.get('root')).toMatchObject({ key: null, name: 'Digital Transformation', typeName: 'Transformation', start: '2026-01-01', due: '2026-06-30', schedule: 'onTrack', progress: { method: 'issueCount', percentText: '30.0 %', basis: '3 of 10 work items done, counted by issue' } });
+    expect(byId.get('DTO-3')).toMatchObject({ key: 'DTO-3', typeName: 'Initiative', start: '2026-01-01', due: '2026-03-01', schedule: 'late', progress: { percentText: '28.6 %' } });
+    expect(byId.get('DTO-4')).toMatchObject({ schedule: 'done', progress: { ratio: 0.5 } });
     expect(byId.get('CRM-1')).toMatchObject({ typeName: 'Team', due: '2026-03-10', schedule: 'onTrack' }); // due today
     // The epic: its own dates, and its team's method (points) over the items under it: 5 of 10.
     expect(byId.get('PAY-10')).toEqual({
       id: 'PAY-10', key: 'PAY-10', name: 'Checkout epic', typeName: 'Epic', kind: 'item', parentId: 'PAY-1', depth: 4, hasChildren: false,
-      start: '2026-02-01', due: '2026-04-30', progress: { method: 'storyPoints', ratio: 0.5, percentText: '50.0 %' }, schedule: 'onTrack',
+      start: '2026-02-01', due: '2026-04-30', progress: { method: 'storyPoints', ratio: 0.5, percentText: '50.0 %', done: 5, total: 10, basis: '5 of 10 story points done' }, schedule: 'onTrack', doneWithOpenWork: false,
     });
   });
 
@@ -85,7 +85,8 @@ describe('roadmap of a project', () => {
 
 describe('roadmap details', () => {
   it('nests a group item under the group item above it, and rolls the items up to both', () => {
-    // FEAT-1 > EPIC-1 > S-1 ✓, S-2; FEAT-1 > S-3 ✓. Issue counts: EPIC-1 1 of 2, FEAT-1 2 of 4 (EPIC-1, S-1, S-2, S-3).
+    // FEAT-1 > EPIC-1 > S-1 ✓, S-2; FEAT-1 > S-3 ✓. A group counts itself too: EPIC-1 1 of 3 (EPIC-1, S-1, S-2),
+    // FEAT-1 2 of 5 (FEAT-1, EPIC-1, S-1, S-2, S-3).
     const model = build([
       workstream('WS-1'),
       workItem({ key: 'FEAT-1', issueType: 'Feature', parentKey: 'WS-1' }),
@@ -96,8 +97,8 @@ describe('roadmap details', () => {
     ]);
     const map = roadmap(model, cfg, resolveScope(model, null), TODAY);
     expect(outline(map.rows)).toEqual(['root box - +', '  WS-1 box root +', '    FEAT-1 item WS-1 +', '      EPIC-1 item FEAT-1']);
-    expect(map.rows.find((row) => row.id === 'FEAT-1')?.progress.ratio).toBe(0.5);
-    expect(map.rows.find((row) => row.id === 'EPIC-1')?.progress.ratio).toBe(0.5);
+    expect(map.rows.find((row) => row.id === 'FEAT-1')?.progress).toMatchObject({ ratio: 2 / 5, done: 2, total: 5 });
+    expect(map.rows.find((row) => row.id === 'EPIC-1')?.progress).toMatchObject({ ratio: 1 / 3, done: 1, total: 3 });
     expect(map.undatedRowIds).toEqual(['root', 'WS-1', 'FEAT-1', 'EPIC-1']);
   });
 
@@ -149,6 +150,23 @@ describe('roadmap details', () => {
     ]);
   });
 
+  it('counts a group item\'s own estimate: a done 5-point story with 0-point sub-tasks is 100 %, not 0 %', () => {
+    const model = build([
+      team('T-1', null),
+      story('S-1', 'T-1', 5, { status: 'Done', statusCategory: 'done' }),
+      workItem({ key: 'ST-1', issueType: 'Sub-task', parentKey: 'S-1', statusCategory: 'done', fields: { storyPoints: 0 } }),
+      workItem({ key: 'ST-2', issueType: 'Sub-task', parentKey: 'S-1', statusCategory: 'done' }),
+    ]);
+    const row = roadmap(model, cfg, resolveScope(model, null), TODAY).rows.find((r) => r.id === 'S-1');
+    expect(row?.progress).toMatchObject({ method: 'storyPoints', ratio: 1, done: 5, total: 5, percentText: '100.0 %' });
+  });
+
+  it('shows "–" for a group item with nothing to measure in its unit, not 0 %', () => {
+    const model = build([team('T-1', null), epic('E-1', 'T-1'), workItem({ key: 'ST-1', parentKey: 'E-1' })]);
+    const row = roadmap(model, cfg, resolveScope(model, null), TODAY).rows.find((r) => r.id === 'E-1');
+    expect(row?.progress).toMatchObject({ total: 0, percentText: '–', basis: 'nothing to measure: no work item carries story points' });
+  });
+
   it('survives a loop of parent links among work items and a chain 50,000 issues deep', () => {
     const loop = build([workstream('WS-1'), story('L-1', 'L-2'), story('L-2', 'L-1')]);
     const loopMap = roadmap(loop, cfg, resolveScope(loop, null), TODAY);
@@ -159,7 +177,7 @@ describe('roadmap details', () => {
     const map = roadmap(deep, cfg, resolveScope(deep, null), TODAY);
     expect(map.rows).toHaveLength(2 + 49_999);
     expect(map.rows[map.rows.length - 1]).toMatchObject({ id: 'C-49998', depth: 50_000 });
-    // C-0 has 49,999 issues below it, of which C-2, C-4 … C-49998 (24,999) are done.
-    expect(map.rows.find((row) => row.id === 'C-0')?.progress.ratio).toBeCloseTo(24_999 / 49_999, 12);
+    // C-0 counts itself and the 49,999 issues below it, of which C-0, C-2 … C-49998 (25,000) are done.
+    expect(map.rows.find((row) => row.id === 'C-0')?.progress).toMatchObject({ done: 25_000, total: 50_000 });
   });
 });

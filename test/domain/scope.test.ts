@@ -1,8 +1,6 @@
 import { resolveScope, scheduleCounts, scheduleStatus, scopeSummary } from '../../src/domain';
-import { boxOf, build, config, doneItem, initiative, story, team, workstream } from './factories';
+import { boxOf, build, doneItem, initiative, story, team, workstream } from './factories';
 import { smallTransformation, TODAY } from './smallTransformation';
-
-const cfg = config();
 
 describe('scheduleStatus', () => {
   it.each([
@@ -62,23 +60,21 @@ describe('resolveScope', () => {
 describe('scopeSummary', () => {
   const model = build(smallTransformation());
 
-  it('is the root box\'s figures for the whole transformation: 131/350 = 37.4 %, 2 of 4 teams', () => {
-    const summary = scopeSummary(model, cfg, resolveScope(model, null));
-    expect(summary.progress.method).toBe('issueCount');
-    expect(summary.progress.ratio).toBeCloseTo(131 / 350, 12);
-    expect(summary.progress.percentText).toBe('37.4 %');
+  it('is the root box\'s figures for the whole transformation: 3 of 10 issues = 30.0 %, 2 of 4 teams', () => {
+    const summary = scopeSummary(model, resolveScope(model, null));
+    expect(summary.progress).toEqual({ method: 'issueCount', ratio: 0.3, percentText: '30.0 %', done: 3, total: 10, basis: '3 of 10 work items done, counted by issue' });
     expect(summary.teamsConverted).toEqual({ converted: 2, total: 4, ratio: 0.5, percentText: '50.0 %' });
   });
 
   it('sums teams and leaves out a root that measures nothing (PAY-2): PAY is PAY-1\'s 5/14', () => {
-    const summary = scopeSummary(model, cfg, resolveScope(model, 'PAY'));
-    expect(summary.progress).toEqual({ method: 'storyPoints', ratio: 5 / 14, percentText: '35.7 %' });
+    const summary = scopeSummary(model, resolveScope(model, 'PAY'));
+    expect(summary.progress).toEqual({ method: 'storyPoints', ratio: 5 / 14, percentText: '35.7 %', done: 5, total: 14, basis: '5 of 14 story points done' });
     expect(summary.teamsConverted).toEqual({ converted: 1, total: 2, ratio: 0.5, percentText: '50.0 %' });
   });
 
-  it('weighs several roots by the issues in their subtrees, not by points and not equally', () => {
-    // PAY-1: 3 stories of 1 point, one done → 1/3. PAY-2: one done story of 6 points → 1.
-    // By issue count: (3 × 1/3 + 1 × 1) / 4 = 0.5 (by points it would be 7/9, a plain mean 2/3).
+  it('combines several roots in their common unit, story points, as its label says', () => {
+    // PAY-1: 3 stories of 1 point, one done. PAY-2: one done story of 6 points. Points: 1 + 6 = 7 of 9
+    // (before: their point ratios weighted by issue counts, 0.5, labelled "story points").
     const two = build([
       initiative('DTO-1', null),
       initiative('DTO-2', null),
@@ -89,36 +85,36 @@ describe('scopeSummary', () => {
       story('PAY-12', 'PAY-1', 1),
       doneItem({ key: 'PAY-20', parentKey: 'PAY-2', fields: { storyPoints: 6 } }),
     ]);
-    const summary = scopeSummary(two, cfg, resolveScope(two, 'PAY'));
-    expect(summary.progress).toEqual({ method: 'storyPoints', ratio: 0.5, percentText: '50.0 %' });
+    const summary = scopeSummary(two, resolveScope(two, 'PAY'));
+    expect(summary.progress).toEqual({ method: 'storyPoints', ratio: 7 / 9, percentText: '77.8 %', done: 7, total: 9, basis: '7 of 9 story points done' });
     expect(summary.teamsConverted).toEqual({ converted: 1, total: 2, ratio: 0.5, percentText: '50.0 %' });
   });
 
   it('says issueCount when the roots measure differently', () => {
     const mixed = build([workstream('PAY-1'), doneItem({ key: 'PAY-2', parentKey: 'PAY-1' }), team('PAY-3', null, 'Converted'), story('PAY-4', 'PAY-3', 2)]);
-    const summary = scopeSummary(mixed, cfg, resolveScope(mixed, 'PAY'));
-    // PAY-1: 1 issue, ratio 1; PAY-3: 1 issue, ratio 0 → (1 + 0) / 2.
-    expect(summary.progress).toEqual({ method: 'issueCount', ratio: 0.5, percentText: '50.0 %' });
+    const summary = scopeSummary(mixed, resolveScope(mixed, 'PAY'));
+    // PAY-1: 1 issue, done; PAY-3: 1 issue (2 points), not done → 1 of 2 issues, stated as such.
+    expect(summary.progress).toEqual({ method: 'issueCount', ratio: 0.5, percentText: '50.0 %', done: 1, total: 2, basis: '1 of 2 work items done, counted by issue' });
   });
 
   it('is 0 of nothing for an empty scope', () => {
-    const summary = scopeSummary(model, cfg, resolveScope(model, 'NOPE'));
-    expect(summary).toEqual({ progress: { method: 'issueCount', ratio: 0, percentText: '0.0 %' }, teamsConverted: { converted: 0, total: 0, ratio: 0, percentText: '0.0 %' } });
+    const summary = scopeSummary(model, resolveScope(model, 'NOPE'));
+    expect(summary).toEqual({ progress: { method: 'issueCount', ratio: 0, percentText: '–', done: 0, total: 0, basis: 'nothing to measure: no work items' }, teamsConverted: { converted: 0, total: 0, ratio: 0, percentText: '0.0 %' } });
   });
 });
 
 describe('scheduleCounts', () => {
   const model = build(smallTransformation());
 
-  it('counts the boxes below the top: DTO-3 late, DTO-4 done, PAY-2 and OPS-1 unscheduled, 5 on track', () => {
+  it('counts the boxes below the virtual root: DTO-3 late, DTO-4 done, PAY-2 and OPS-1 unscheduled, 5 on track', () => {
     expect(scheduleCounts(model, resolveScope(model, null), TODAY)).toEqual({ late: 1, onTrack: 5, done: 1, unscheduled: 2 });
   });
 
   it('counts a box whose issue is done as done even though its progress is below 1', () => {
-    expect(boxOf(model, 'DTO-4').progress.ratio).toBe(0.8);
+    expect(boxOf(model, 'DTO-4').progress.ratio).toBe(0.5);
     const dto = resolveScope(model, 'DTO');
-    // Below DTO-1 and DTO-2: DTO-3 late, DTO-4 done, DTO-5 / PAY-1 / CRM-1 on track, PAY-2 / OPS-1 unscheduled.
-    expect(scheduleCounts(model, dto, TODAY)).toEqual({ late: 1, onTrack: 3, done: 1, unscheduled: 2 });
+    // DTO-1, DTO-2 themselves too: DTO-3 late, DTO-4 done, DTO-1 / DTO-2 / DTO-5 / PAY-1 / CRM-1 on track, PAY-2 / OPS-1 unscheduled.
+    expect(scheduleCounts(model, dto, TODAY)).toEqual({ late: 1, onTrack: 5, done: 1, unscheduled: 2 });
   });
 
   it('counts a box as done when all of it is done although its issue is not', () => {
@@ -131,8 +127,9 @@ describe('scheduleCounts', () => {
     expect(scheduleCounts(empty, resolveScope(empty, null), TODAY)).toEqual({ late: 1, onTrack: 0, done: 0, unscheduled: 0 });
   });
 
-  it('counts nothing when the scope has only its roots, or nothing at all', () => {
-    expect(scheduleCounts(model, resolveScope(model, 'PAY'), TODAY)).toEqual({ late: 0, onTrack: 0, done: 0, unscheduled: 0 });
+  it('counts a team project\'s own boxes, its teams, and nothing for a scope without boxes', () => {
+    // PAY-1 is due with its epic (04-30), PAY-2 has no dates. Before, the scope's tops were skipped: 0 everywhere.
+    expect(scheduleCounts(model, resolveScope(model, 'PAY'), TODAY)).toEqual({ late: 0, onTrack: 1, done: 0, unscheduled: 1 });
     expect(scheduleCounts(model, resolveScope(model, 'NOPE'), TODAY)).toEqual({ late: 0, onTrack: 0, done: 0, unscheduled: 0 });
   });
 });

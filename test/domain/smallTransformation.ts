@@ -19,13 +19,13 @@ import { doneItem, epic, initiative, milestone, riskItem, story, team, workstrea
  *
  * Blocks: DTO-4 blocks DTO-5; PAY-12 blocks CRM-2.
  *
- * Progress by hand:
- *   PAY-1 points: done 2+3 = 5 of 2+3+5+4 = 14 → 5/14 = 35.7 %; it holds 6 issues (PAY-10, 9, 11, 12, 13, 14).
- *   PAY-10 (epic, by its team's points): 5 of 10 → 50.0 %.   CRM-1: 8/10 → 80.0 %, 2 issues.
- *   DTO-3: own DTO-6 (0 of 1) + PAY-1 (6 issues × 5/14) → (0 + 30/14) / 7 = 15/49 → 30.6 %  (PAY-2 measures nothing).
- *   DTO-4: CRM-1 → 80.0 %, though its issue is done.   DTO-5: PAY-20 0 of 1 → 0.0 %.
- *   DTO-1: (7 × 15/49 + 2 × 0.8) / 9 = 131/315 → 41.6 %.   DTO-2: 0.0 %.
- *   root: (9 × 131/315 + 1 × 0) / 10 = 131/350 → 37.4 %.
+ * Progress by hand (each box: done of total over every work item in its subtree, in its own unit; risks never count):
+ *   PAY-1 points: done 2+3 = 5 of 2+3+5+4 = 14 → 5/14 = 35.7 %; it holds 6 issues (PAY-10, 9, 11, 12, 13, 14), 2 done.
+ *   PAY-10 (epic, by its team's points, its own 0 included): 5 of 10 → 50.0 %.   CRM-1: 8/10 → 80.0 %, 2 issues, 1 done.
+ *   DTO-3: own DTO-6 (0 of 1) + PAY-1's 2 of 6 issues → 2/7 → 28.6 %  (PAY-2 measures nothing: "–").
+ *   DTO-4: CRM-1's 1 of 2 issues → 50.0 %, though its issue is done.   DTO-5: PAY-20 0 of 1 → 0.0 %.
+ *   DTO-1: 3 of 9 → 33.3 %.   DTO-2: 0 of 1 → 0.0 %.   OPS-1: "–".
+ *   root: 3 of 10 → 30.0 %.
  * Teams converted: PAY-1 ✓, PAY-2 ✗, CRM-1 ✓, OPS-1 ✗ → root 2/4; DTO-1 2/3; DTO-3 1/2; DTO-2 0/1.
  */
 export const TODAY = '2026-03-10';

@@ -11,16 +11,16 @@ describe('teamRows', () => {
   it('lists the boxes in tree order with stages, conversion and progress', () => {
     const rows = teamRows(model, cfg, resolveScope(model, null));
     expect(rows.map((row) => [row.id, row.depth, row.parentId, row.typeName, row.stage, row.converted, row.teamsConverted.percentText, row.progress.percentText])).toEqual([
-      ['root', 0, null, 'Transformation', null, null, '50.0 %', '37.4 %'],
-      ['DTO-1', 1, 'root', 'Workstream', null, null, '66.7 %', '41.6 %'],
-      ['DTO-3', 2, 'DTO-1', 'Initiative', null, null, '50.0 %', '30.6 %'],
+      ['root', 0, null, 'Transformation', null, null, '50.0 %', '30.0 %'],
+      ['DTO-1', 1, 'root', 'Workstream', null, null, '66.7 %', '33.3 %'],
+      ['DTO-3', 2, 'DTO-1', 'Initiative', null, null, '50.0 %', '28.6 %'],
       ['PAY-1', 3, 'DTO-3', 'Team', 'Converted', true, '100.0 %', '35.7 %'],
-      ['PAY-2', 3, 'DTO-3', 'Team', 'Piloting', false, '0.0 %', '0.0 %'],
-      ['DTO-4', 2, 'DTO-1', 'Initiative', null, null, '100.0 %', '80.0 %'],
+      ['PAY-2', 3, 'DTO-3', 'Team', 'Piloting', false, '0.0 %', '–'],
+      ['DTO-4', 2, 'DTO-1', 'Initiative', null, null, '100.0 %', '50.0 %'],
       ['CRM-1', 3, 'DTO-4', 'Team', 'Sustaining', true, '100.0 %', '80.0 %'],
       ['DTO-2', 1, 'root', 'Workstream', null, null, '0.0 %', '0.0 %'],
       ['DTO-5', 2, 'DTO-2', 'Initiative', null, null, '0.0 %', '0.0 %'],
-      ['OPS-1', 3, 'DTO-5', 'Team', 'Not started', false, '0.0 %', '0.0 %'],
+      ['OPS-1', 3, 'DTO-5', 'Team', 'Not started', false, '0.0 %', '–'],
     ]);
     expect(rows[0]).toMatchObject({ key: null, name: 'Digital Transformation', teamsConverted: { converted: 2, total: 4, ratio: 0.5 } });
     expect(rows[3]).toMatchObject({ key: 'PAY-1', name: 'Payments A', progress: { method: 'storyPoints', ratio: 5 / 14 } });

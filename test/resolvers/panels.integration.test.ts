@@ -115,7 +115,7 @@ describe('panel resolvers over HTTP against the Jira emulator', () => {
   it('a project page sees its own project only, and may not ask for another', async () => {
     const summary = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: 'PAY' } }, DEMO_USERS.teamMember, projectPage('PAY'));
     const model = expectedModel(site, DEMO_USERS.teamMember);
-    const expected = scopeSummary(model, DEFAULT_CONFIG, resolveScope(model, 'PAY'));
+    const expected = scopeSummary(model, resolveScope(model, 'PAY'));
     expect(summary.scope).toEqual({ projectKey: 'PAY' });
     expect(summary.teamsConverted).toEqual(expected.teamsConverted);
     expect(summary.progress).toEqual(expected.progress);

@@ -4,7 +4,8 @@ import { boxById, itemByKey, riskMatcher } from '../lookup';
 import { readManualPercent } from '../measures';
 import type { Measure } from '../measures';
 import { itemSize } from '../itemFields';
-import { measureProgress } from '../progress';
+import { combineProgress, measureProgress } from '../progress';
+import type { MeasuredBox } from '../progress';
 import type { Scope } from '../scope';
 import { subtreeBoxIds } from '../tree';
 import { categoryBefore, existsBefore } from './timeline';
@@ -18,7 +19,7 @@ import type { Timeline } from './timeline';
  */
 export interface ProgressAt {
   /** Progress by box, and the work items counted (those that existed), by key. */
-  at(t: number): { byBox: Map<string, Progress>; counted: ReadonlyMap<string, unknown> };
+  at(t: number): { byBox: Map<string, Progress>; measured: ReadonlyMap<string, MeasuredBox> };
 }
 
 export function progressAt(model: TransformationModel, config: TransformationConfig, scope: Scope, timelines: ReadonlyMap<string, Timeline>): ProgressAt {
@@ -62,26 +63,16 @@ export function progressAt(model: TransformationModel, config: TransformationCon
         if (!existsBefore(timeline, t)) continue;
         measures.set(keys[index] as string, { done: categoryBefore(timeline, t) === 'done', points: points[index] as number, seconds: seconds[index] as number });
       }
-      return { byBox: measureProgress({ hierarchy, measures, manualPercent }), counted: measures };
+      const measured = measureProgress({ hierarchy, measures, manualPercent });
+      const byBox = new Map<string, Progress>();
+      for (const [id, entry] of measured) byBox.set(id, entry.progress);
+      return { byBox, measured };
     },
   };
 }
 
-/**
- * The scope's progress ratio from its roots' progress: one root, its ratio; several, as `scopeSummary` combines
- * them: each root with something to measure weighs the work items counted in its subtree.
- */
-export function scopeRatio(model: TransformationModel, scope: Scope, byBox: ReadonlyMap<string, Progress>, counted: ReadonlyMap<string, unknown>): number {
-  if (scope.rootIds.length === 1) return byBox.get(scope.rootIds[0] as string)?.ratio ?? 0;
-  let weighted = 0;
-  let weight = 0;
-  for (const id of scope.rootIds) {
-    const progress = byBox.get(id);
-    if (progress === undefined || progress.total <= 0) continue;
-    let size = 0;
-    for (const boxId of subtreeBoxIds(model, id)) for (const key of boxById(model, boxId)?.itemKeys ?? []) if (counted.has(key)) size += 1;
-    weighted += size * progress.ratio;
-    weight += size;
-  }
-  return weight > 0 ? weighted / weight : 0;
+/** The scope's progress ratio from its roots, combined in one unit as `scopeSummary` combines them. */
+export function scopeRatio(scope: Scope, measured: ReadonlyMap<string, MeasuredBox>): number {
+  const roots = scope.rootIds.map((id) => measured.get(id)).filter((entry): entry is MeasuredBox => entry !== undefined);
+  return combineProgress(roots).ratio;
 }

@@ -122,8 +122,8 @@ export function weeklyReport(model: TransformationModel, config: TransformationC
   tallyMilestonesAndRisks(context, (key) => containerOf.get(key));
   tallyWaiting(context, (key) => (boxById(model, key) === undefined ? containerOf.get(key) : key));
 
-  const overallBefore = scopeRatio(model, scope, before.byBox, before.counted);
-  const overallAfter = scopeRatio(model, scope, after.byBox, after.counted);
+  const overallBefore = scopeRatio(scope, before.measured);
+  const overallAfter = scopeRatio(scope, after.measured);
   const workstreams = sections.map((section): WorkstreamWeek => {
     const item = itemByKey(model, section.id);
     const progressBefore = before.byBox.get(section.id)?.ratio ?? 0;

@@ -1,4 +1,4 @@
-import { buildTransformationModel, type DataQualityWarning, type TransformationConfig, type WorkItem } from '../../domain';
+import { buildTransformationModel, type DataQualityWarning, type HiddenIssue, type TransformationConfig, type WorkItem } from '../../domain';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { checkBrowse } from '../../jira/permissions';
 import { kvsSet, readChunks, readHead, SNAPSHOT_KEYS, SnapshotChunkMissingError, SnapshotChunkUnreadableError } from '../../storage/snapshot/snapshotStore';
@@ -55,11 +55,13 @@ export async function readFromSnapshot(asCaller: JiraApi, config: Transformation
   const items: WorkItem[] = [];
   const issueIds = new Map<string, string>();
   const warnings: DataQualityWarning[] = [...head.fieldWarnings];
-  let hidden = false;
+  const hidden: HiddenIssue[] = [];
   for (const chunk of issues) {
     for (const issue of chunk) {
-      if (!browsable.projectIds.has(issue.projectId) || (issue.restricted && !browsable.issueIds.has(issue.id))) {
-        hidden = true;
+      const project = browsable.projectIds.has(issue.projectId);
+      if (!project || (issue.restricted && !browsable.issueIds.has(issue.id))) {
+        // Kept server-side only, so each page can say whether it lost anything, and why.
+        hidden.push({ key: issue.item.key, projectKey: issue.item.projectKey, parentKey: issue.item.parentKey, reason: project ? 'securityLevel' : 'project' });
         continue;
       }
       items.push(issue.item);
@@ -82,6 +84,7 @@ export async function readFromSnapshot(asCaller: JiraApi, config: Transformation
     requests: browsable.requests + jqlBoxes.requests,
     issueIds,
     fieldIds: head.fieldIds,
-    source: { kind: 'snapshot', asOf: head.updatedAt ?? head.syncedAt, rowsHidden: hidden, note: null },
+    source: { kind: 'snapshot', asOf: head.updatedAt ?? head.syncedAt, rowsHidden: hidden.length > 0, note: null },
+    hidden,
   };
 }

@@ -1,9 +1,20 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { DataSourceDto } from '../../../src/contract';
+import type { DataSourceDto, PageSummaryDto } from '../../../src/contract';
 
-/** Says how fresh the figures are, when they were read live instead, and when rows the viewer may not browse were left out. */
-export function DataSourceNote({ source }: { source: DataSourceDto }) {
+const REASONS: Record<PageSummaryDto['hiddenBecause'][number], string> = {
+  project: 'Issues in projects you may not browse in Jira',
+  securityLevel: 'Issues under an issue security level you are not in',
+};
+
+/** Why this page lost issues, in words; the general wording when the reason is not known (a live read). */
+function hiddenText(because: PageSummaryDto['hiddenBecause']): string {
+  if (because.length === 0) return 'Issues you may not see in Jira are left out of every figure on this page.';
+  return `${because.map((reason, index) => (index === 0 ? REASONS[reason] : REASONS[reason].toLowerCase())).join(', and ')} are left out of every figure on this page.`;
+}
+
+/** Says how fresh the figures are (the one time they are as of), and when issues this page would show were left out, and why. */
+export function DataSourceNote({ source, hiddenBecause }: { source: DataSourceDto; hiddenBecause: PageSummaryDto['hiddenBecause'] }) {
   const asOf = new Date(source.asOf).toLocaleString('en-GB');
   return (
     <div data-testid="data-source" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100', '8px') }}>
@@ -13,7 +24,7 @@ export function DataSourceNote({ source }: { source: DataSourceDto }) {
       </p>
       {source.rowsHidden && (
         <SectionMessage appearance="information" title="Some issues are not shown">
-          <p data-testid="rows-hidden">Issues in projects you may not browse in Jira are left out of every figure on this page.</p>
+          <p data-testid="rows-hidden">{hiddenText(hiddenBecause)}</p>
         </SectionMessage>
       )}
     </div>

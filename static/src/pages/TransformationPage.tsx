@@ -29,6 +29,8 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   const summary = useResource(loadSummary);
   const [selected, setSelected] = useState(0);
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
+  // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.
+  const [drillRequest, setDrillRequest] = useState(0);
 
   if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
   if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
@@ -37,6 +39,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   const panels = data.toolset.filter((p) => PANEL_TITLES[p] !== undefined);
   const openBacklog = (next: BacklogDrill | null) => {
     setDrill(next ?? undefined);
+    setDrillRequest((n) => n + 1);
     const index = panels.indexOf('backlog');
     if (index >= 0) setSelected(index);
   };
@@ -46,7 +49,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
         {data.scopeName}
       </Heading>
       <TopRow summary={data} onDrill={openBacklog} />
-      <DataSourceNote source={data.source} />
+      <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
       <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
       {panels.length === 0 ? (
         <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>
@@ -65,7 +68,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
                 {p === 'teamsConverted' && <TeamsConvertedPanel scope={scope} />}
                 {p === 'roadmap' && <RoadmapPanel scope={scope} />}
                 {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}
-                {p === 'backlog' && <BacklogPanel scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
+                {p === 'backlog' && <BacklogPanel key={drillRequest} scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
                 {p === 'reports' && <ReportsPanel scope={scope} />}
               </div>
             </TabPanel>

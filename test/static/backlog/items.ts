@@ -20,4 +20,4 @@ export const item = (overrides: Partial<BacklogItemDto> = {}): BacklogItemDto =>
 });
 
 /** A page of the resolver's answer. */
-export const pageOf = (items: BacklogItemDto[], total: number, page = 0, pageSize = 50): BacklogPageDto => ({ items, total, page, pageSize, facets: { boxes: [], types: [] } });
+export const pageOf = (items: BacklogItemDto[], total: number, page = 0, pageSize = 50): BacklogPageDto => ({ items, total, page, pageSize, facets: { boxes: [], types: [] }, drillNote: null });

@@ -28,6 +28,7 @@ const risk = (key: string, score: number | null, overrides: Partial<RiskDto> = {
   residualScore: null,
   residualBand: null,
   mitigation: null,
+  onBoxAbove: false,
   ...overrides,
 });
 const cell = (likelihood: number, impact: number, riskKeys: string[] = []): RiskCellDto => ({ likelihood, impact, score: likelihood * impact, band: bandOf(likelihood * impact, BANDS), riskKeys });

@@ -5,7 +5,7 @@ const falcon = row('PAY-3', 'PAY-1', 2, {
   name: 'Team Falcon',
   start: '2026-01-05',
   due: '2026-04-30',
-  progress: { method: 'issueCount', ratio: 0.625, percentText: '62.5 %' },
+  progress: { method: 'issueCount', ratio: 0.625, percentText: '62.5 %', done: 5, total: 8, basis: '5 of 8 work items done, counted by issue' },
   schedule: 'late',
 });
 

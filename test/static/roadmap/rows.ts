@@ -15,8 +15,9 @@ export function row(id: string, parentId: string | null, depth: number, extra: P
     collapsed: false,
     start: null,
     due: null,
-    progress: { method: 'issueCount', ratio: 0, percentText: '0 %' },
+    progress: { method: 'issueCount', ratio: 0, percentText: '0 %', done: 0, total: 1, basis: '0 of 1 work items done, counted by issue' },
     schedule: 'unscheduled',
+    doneWithOpenWork: false,
     ...extra,
   };
 }

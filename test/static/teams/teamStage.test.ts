@@ -11,7 +11,7 @@ const row = (stage: string | null, converted: boolean | null): TeamRowDto => ({
   depth: 2,
   stage,
   converted,
-  progress: { method: 'issueCount', ratio: 0.5, percentText: '50 %' },
+  progress: { method: 'issueCount', ratio: 0.5, percentText: '50 %', done: 1, total: 2, basis: '1 of 2 work items done, counted by issue' },
   teamsConverted: { converted: converted ? 1 : 0, total: 1, ratio: converted ? 1 : 0, percentText: converted ? '100 %' : '0 %' },
 });
 

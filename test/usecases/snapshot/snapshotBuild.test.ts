@@ -25,7 +25,7 @@ const PAGE = 100;
 
 /** The top-row figures of a model: what must not differ between a snapshot and the site itself. */
 function figures(model: TransformationRead['model']) {
-  const summary = scopeSummary(model, DEFAULT_CONFIG, resolveScope(model, null));
+  const summary = scopeSummary(model, resolveScope(model, null));
   return { progress: summary.progress.ratio, teams: summary.teamsConverted, boxes: Object.keys(model.boxes).length, items: Object.keys(model.items).length };
 }
 

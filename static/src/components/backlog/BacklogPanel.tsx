@@ -79,6 +79,11 @@ export function BacklogPanel({ scope, drill, onDrillCleared }: Props) {
         <ColumnChooser columns={state.columns} onToggle={(column) => dispatch({ type: 'toggleColumn', column })} />
         <ExportCsvButton projectKey={projectKey} query={cleanQuery(state.query)} columns={state.columns} total={page.total} />
       </div>
+      {page.drillNote !== null && (
+        <p data-testid="backlog-drill-note" style={{ margin: 0, color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px sans-serif') }}>
+          {page.drillNote}
+        </p>
+      )}
       {search.error && <ErrorState title="The latest search failed" message={search.error} onRetry={search.retry} />}
       <BacklogTable
         items={page.items}

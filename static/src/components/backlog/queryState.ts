@@ -100,7 +100,7 @@ export const lastPage = (total: number, pageSize: number = PAGE_SIZE): number =>
 const DRILLS: Record<BacklogDrill, string> = {
   late: 'Late items',
   lateBoxes: 'Late boxes',
-  done: 'Done items',
+  done: 'Done work counted in progress',
   teams: 'Teams',
   convertedTeams: 'Converted teams',
   notConvertedTeams: 'Teams not converted',

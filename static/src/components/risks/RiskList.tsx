@@ -20,9 +20,19 @@ export function BandLozenge({ band }: { band: RiskBandDto | null }) {
   );
 }
 
+/** A risk on a box above this page's own boxes: it threatens their work but is not in them. */
+function AboveMark({ risk }: { risk: RiskDto }) {
+  return (
+    <span data-testid={`risk-above-${risk.key}`}>
+      {risk.boxName} <Lozenge appearance="moved">Box above</Lozenge>
+    </span>
+  );
+}
+
 const head = (rating: Rating) => ({
   cells: [
     { key: 'key', content: 'Key' },
+    { key: 'box', content: 'Box' },
     { key: 'summary', content: 'Summary' },
     { key: 'owner', content: 'Owner' },
     { key: 'score', content: rating === 'residual' ? 'Residual score' : 'Score' },
@@ -40,6 +50,7 @@ const rows = (risks: RiskDto[], rating: Rating) =>
       testId: `risk-row-${risk.key}`,
       cells: [
         { key: 'key', content: <strong>{risk.key}</strong> },
+        { key: 'box', content: risk.onBoxAbove ? <AboveMark risk={risk} /> : risk.boxName },
         { key: 'summary', content: risk.summary },
         { key: 'owner', content: risk.owner ?? none },
         { key: 'score', content: score ?? none },
@@ -78,7 +89,7 @@ export function UnscoredRisks({ items }: { items: { risk: RiskDto; missing: stri
       <ul style={{ paddingInlineStart: token('space.250', '20px') }}>
         {items.map(({ risk, missing }) => (
           <li key={risk.key} data-testid={`risk-unscored-${risk.key}`}>
-            <strong>{risk.key}</strong> {risk.summary} <span style={subtle}>({missing}; owner {risk.owner ?? 'none'}; {risk.status})</span>
+            <strong>{risk.key}</strong> {risk.summary} <span style={subtle}>({missing}; owner {risk.owner ?? 'none'}; {risk.status}{risk.onBoxAbove ? `; on ${risk.boxName}, a box above this page's boxes` : ''})</span>
           </li>
         ))}
       </ul>

@@ -43,6 +43,7 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
         <span style={subtle} data-testid="risk-counts">
           {placed} open {placed === 1 ? 'risk' : 'risks'} on the matrix · {matrix.unscoredKeys.length} unscored ·{' '}
           <span data-testid="risk-closed">{matrix.closedCount} closed (not shown)</span>
+          {aboveCount(matrix) > 0 && <span data-testid="risk-above-count"> · {aboveCount(matrix)} of them on the boxes above this page's boxes, marked “Box above”</span>}
         </span>
         {hasResidual && <RatingToggle rating={shownRating} onChange={setRating} />}
       </div>
@@ -62,6 +63,8 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
     </div>
   );
 }
+
+const aboveCount = (matrix: RiskMatrixDto): number => matrix.risks.filter((risk) => risk.onBoxAbove).length;
 
 /** The scope's open risks on a likelihood × impact heat map, with the unscored ones listed apart. */
 export function RiskMatrixPanel({ scope }: { scope: ScopeDto }) {

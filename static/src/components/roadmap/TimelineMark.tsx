@@ -1,4 +1,5 @@
 import type { RoadmapRowDto } from '../../../../src/contract';
+import { token } from '@atlaskit/tokens';
 import { rowSpan } from './arrows';
 import { SCHEDULE_GLYPH } from './colors';
 import { barLabel } from './labels';
@@ -14,6 +15,11 @@ function Caption({ x, row, prefix }: { x: number; row: RoadmapRowDto; prefix?: s
   return (
     <span aria-hidden="true" className={`roadmap-caption ${scheduleClass(row.schedule)}`} style={{ left: x }}>
       {`${prefix ? `${prefix} · ` : ''}${row.progress.percentText}${glyph ? ` ${glyph}${state}` : ''}`}
+      {row.doneWithOpenWork && (
+        <span data-testid={`roadmap-open-work-${row.id}`} style={{ color: token('color.text.warning', '#A54800') }}>
+          {' '}· ⚠ work still open
+        </span>
+      )}
     </span>
   );
 }
@@ -31,7 +37,7 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
         <div
           role="img"
           aria-label={label}
-          title={label}
+          title={`${label} (${row.progress.basis})`}
           data-testid={`roadmap-bar-${row.id}`}
           data-schedule={row.schedule}
           className={`roadmap-bar ${scheduleClass(row.schedule)}`}
@@ -50,7 +56,7 @@ export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeSc
       <div
         role="img"
         aria-label={label}
-        title={label}
+        title={`${label} (${row.progress.basis})`}
         data-testid={`roadmap-marker-${row.id}`}
         data-marker={span.kind}
         data-schedule={row.schedule}

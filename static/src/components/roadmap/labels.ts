@@ -16,7 +16,7 @@ function datesText(start: string | null, due: string | null): string {
 
 /** "PAY-3 Team Falcon: 2026-01-05 → 2026-04-30, 62.5 % done, late" */
 export const barLabel = (row: RoadmapRowDto): string =>
-  `${rowName(row)}: ${datesText(row.start, row.due)}, ${row.progress.percentText} done, ${scheduleText(row.schedule)}`;
+  `${rowName(row)}: ${datesText(row.start, row.due)}, ${row.progress.percentText} done, ${scheduleText(row.schedule)}${row.doneWithOpenWork ? ' in Jira, with work still open' : ''}`;
 
 /** "Milestone PAY-9 Go-live: due 2026-03-31, late" */
 export const milestoneLabel = (milestone: MilestoneDto): string =>

@@ -26,7 +26,7 @@ function Progress({ row }: { row: TeamRowDto }) {
         <ProgressBar value={row.progress.ratio} ariaLabel={`${row.name}: ${row.progress.percentText} done by ${method}`} />
       </div>
       <span style={{ minWidth: 48, textAlign: 'right' }}>{row.progress.percentText}</span>
-      <span style={{ ...subtlest, fontSize: '12px' }}>by {method}</span>
+      <span style={{ ...subtlest, fontSize: '12px' }}>{row.progress.basis}</span>
     </div>
   );
 }
