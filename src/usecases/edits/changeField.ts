@@ -1,7 +1,7 @@
 import type { EditableConceptDto, EditValueDto, FieldChangeDto, FieldChangeRequestDto } from '../../contract';
 import type { TransformationConfig } from '../../domain';
 import { fromJiraValue, sameValue, toJiraValue } from '../../jira/editValues';
-import { listFields } from '../../jira/fields';
+import { listFields, resolveFieldMapping } from '../../jira/fields';
 import { editIssue, getEditMeta, getIssueFields } from '../../jira/issueEdits';
 import type { JiraApi } from '../../jira/jiraHttp';
 
@@ -33,8 +33,10 @@ export class EditConflictError extends Error {
  * edit screen for them, and still hold what the page showed. Four Jira requests: fields, editmeta, the issue, the write.
  */
 export async function changeField(jira: JiraApi, config: TransformationConfig, change: FieldChangeRequestDto): Promise<FieldChangeDto> {
-  const wanted = config.fieldMapping[change.concept].trim().toLowerCase();
-  const field = wanted ? (await listFields(jira)).find((f) => f.name.trim().toLowerCase() === wanted) : undefined;
+  // The same resolution the reads use: by name, and only a field of a type the concept accepts.
+  const fields = await listFields(jira);
+  const fieldId = resolveFieldMapping(fields, config.fieldMapping).ids[change.concept];
+  const field = fieldId === undefined ? undefined : fields.find((f) => f.id === fieldId);
   if (!field) throw new EditRefusedError('notMapped', `No Jira field is mapped to ${change.concept} in the settings, so it cannot be changed here.`);
 
   const meta = await getEditMeta(jira, change.issueKey);
