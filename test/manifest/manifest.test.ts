@@ -53,17 +53,13 @@ describe("forge lint's own checks, offline", () => {
     expect(problems.filter((p) => p.level === 'error')).toEqual([]);
   }, LINT_TIMEOUT_MS);
 
-  it('fail a write to Jira when the manifest lacks write:jira-work', async () => {
+  it.each([
+    ['read:jira-work', 'src/jira/search.ts', 'POST /rest/api/3/search/jql requires "read:jira-work"'],
+    ['write:jira-work', 'src/jira/issueEdits.ts', 'write:jira-work'],
+  ])('fail a requestJira call when the manifest lacks %s', async (scope, file, message) => {
     const manifest = parse(readFileSync(manifestPath, 'utf8'));
-    manifest.permissions.scopes = manifest.permissions.scopes.filter((s: string) => s !== 'write:jira-work');
+    manifest.permissions.scopes = manifest.permissions.scopes.filter((s: string) => s !== scope);
     const problems = await runForgeLint(appRoot, manifest);
-    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'error', file: 'src/jira/issueEdits.ts', message: expect.stringContaining('write:jira-work') })]));
-  }, LINT_TIMEOUT_MS);
-
-  it('fail a requestJira call whose scope the manifest lacks', async () => {
-    const manifest = parse(readFileSync(manifestPath, 'utf8'));
-    manifest.permissions.scopes = manifest.permissions.scopes.filter((s: string) => s !== 'read:jira-work');
-    const problems = await runForgeLint(appRoot, manifest);
-    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'error', file: 'src/jira/search.ts', message: expect.stringContaining('POST /rest/api/3/search/jql requires "read:jira-work"') })]));
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'error', file, message: expect.stringContaining(message) })]));
   }, LINT_TIMEOUT_MS);
 });
