@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { backlogPage, resolveScope } from '../../src/domain';
+import { backlogPage, resolveScope, scopeSummary } from '../../src/domain';
 import type { BacklogColumn, BacklogItem, BacklogQuery, StatusCategory, TransformationModel, WorkItem } from '../../src/domain';
 import { build, config, team, workItem, workstream } from './factories';
 
@@ -69,10 +69,18 @@ function expected(model: TransformationModel, item: WorkItem, q: BacklogQuery): 
   const band = score === null ? null : score >= 16 ? 'critical' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low';
   if (q.riskBand !== undefined && band !== q.riskBand) return false;
   if (q.drill === 'late' && !(item.statusCategory !== 'done' && typeof due === 'string' && due < TODAY)) return false;
-  if (q.drill === 'done' && item.statusCategory !== 'done') return false;
+  if (q.drill === 'done' && !countsAsAdvanced(model, item, isRisk)) return false;
   if (q.drill === 'risks' && !isRisk) return false;
   if (q.drill === 'milestones' && item.issueType !== 'Milestone') return false;
   return true;
+}
+
+/** The "Transformation advanced" drill: done work in a box, never a risk, measured in the figure's unit. */
+function countsAsAdvanced(model: TransformationModel, item: WorkItem, isRisk: boolean): boolean {
+  if (item.statusCategory !== 'done' || isRisk || boxOfItem(model, item.key) === 'none') return false;
+  const unit = scopeSummary(model, resolveScope(model, null)).progress.method;
+  const points = item.fields.storyPoints;
+  return unit !== 'storyPoints' || (typeof points === 'number' && points > 0);
 }
 
 function boxOfItem(model: TransformationModel, key: string): string {
