@@ -6,6 +6,8 @@ import { startForgeRuntime, type DeliveryMode, type ForgeRuntime, type Invocatio
 import { installedEvent } from './runtime/productEvents';
 import type { JiraCredential } from './runtime/productFetch';
 import type { KvsQuotaLimits } from './runtime/kvs';
+import type { LocalForgeSql } from './runtime/sql';
+import { freshSqlInstallation } from './sql/processServer';
 import { startPageHost, type RunningPageHost } from './host/server';
 import type { HostProject, HostUser } from './host/hostUsers';
 
@@ -38,6 +40,11 @@ export interface PlatformOptions {
   /** Run scheduledTrigger modules on their interval (default false). */
   scheduledTriggers?: boolean;
   logInvocations?: (report: InvocationReport) => void;
+  /**
+   * The installation's Forge SQL database. Default: a new database on this process's MariaDB server, closed with
+   * the platform; null runs the app as if the manifest declared no sql module.
+   */
+  sql?: LocalForgeSql | null;
 }
 
 export interface LocalPlatform {
@@ -70,6 +77,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
   const app = site.users.find((u) => u.accountId === options.appAccountId);
   if (!app) throw new Error(`The site has no app account ${options.appAccountId}`);
 
+  const ownSql = options.sql === undefined;
+  const sql = ownSql ? await freshSqlInstallation() : options.sql ?? null;
   const emulator = await startEmulator({ site, port: options.emulatorPort ?? 0, ...(options.emulatorLatencyMs ? { latencyMs: options.emulatorLatencyMs } : {}) });
   const runtime = await startForgeRuntime({
     appRoot,
@@ -78,6 +87,9 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
     users: new Map(site.users.map((u) => [u.accountId, credentialOf(u)])),
     kvsFile,
     deliverEvents: options.events ?? 'auto',
+    sql,
+    // Every platform in a process is its own installation, with its own database and schema.
+    ...(sql ? { installationId: sql.database } : {}),
     ...(options.kvsLatencyMs !== undefined ? { kvsLatencyMs: options.kvsLatencyMs } : {}),
     ...(options.kvsQuota ? { kvsQuota: options.kvsQuota } : {}),
     ...(options.kvsClock ? { kvsClock: options.kvsClock } : {}),
@@ -110,6 +122,7 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
       await host.close();
       await emulator.close();
       await runtime.close();
+      if (ownSql) await sql?.close();
     },
   };
 }

@@ -126,6 +126,8 @@ const reportFigures = (r: InvocationReport) => ({
   kvsRequests: r.kvsRequests,
   kvsReadUnits: r.kvsReadUnits,
   kvsWriteUnits: r.kvsWriteUnits,
+  sqlRequests: r.sqlRequests,
+  sqlQueryMs: r.sqlQueryMs,
   outcome: r.outcome,
   ...(r.error ? { error: r.error } : {}),
   peakHeapUsedBytes: r.peakHeapUsedBytes,

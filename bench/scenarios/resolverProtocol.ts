@@ -43,7 +43,10 @@ export const invocationReportSchema = z.object({
   kvsRequests: z.number(),
   kvsReadUnits: z.number(),
   kvsWriteUnits: z.number(),
-  outcome: z.enum(['ok', 'error', 'timeout']),
+  /** Forge SQL requests and the query time they took (Forge allows 62.5 s a minute per installation). */
+  sqlRequests: z.number(),
+  sqlQueryMs: z.number(),
+  outcome: z.enum(['ok', 'error', 'timeout', 'outOfMemory']),
   error: z.string().optional(),
   /** The runtime's sampled peak heap above the invocation's start. */
   peakHeapUsedBytes: z.number(),
@@ -96,7 +99,10 @@ export const backgroundInvocationSchema = z.object({
   kvsRequests: z.number(),
   kvsReadUnits: z.number(),
   kvsWriteUnits: z.number(),
-  outcome: z.enum(['ok', 'error', 'timeout']),
+  /** Forge SQL requests and the query time they took (Forge allows 62.5 s a minute per installation). */
+  sqlRequests: z.number(),
+  sqlQueryMs: z.number(),
+  outcome: z.enum(['ok', 'error', 'timeout', 'outOfMemory']),
   error: z.string().optional(),
   peakHeapUsedBytes: z.number(),
 });

@@ -16,7 +16,10 @@ export type ForgeFetch = (target: ProductTarget, url: string, init?: RequestInit
  */
 export function createForgeFetch(parts: { kvs: LocalKvsStore; broker: EventBroker; invoker: Invoker; sql: LocalForgeSql | null; jira: ForgeFetch }): ForgeFetch {
   const toKvs = kvsExchange(parts.kvs);
-  const toSql = sqlFetch(parts.sql);
+  const toSql = sqlFetch(parts.sql, (charge) => {
+    const invocation = currentInvocation();
+    if (invocation) parts.invoker.countSqlRequest(invocation.invocationId, charge);
+  });
   return async (target, url, init) => {
     if (target.type === 'kvs') {
       const invocation = currentInvocation();

@@ -26,7 +26,7 @@ export function installForgeRuntimeGlobal(): void {
           environmentId: 'local',
           environmentType: 'DEVELOPMENT',
           invocationId: invocation?.invocationId ?? 'none',
-          installationId: 'local-installation',
+          installationId: invocation?.installationId ?? 'local-installation',
           moduleKey: invocation?.moduleKey ?? 'none',
           permissions: { scopes: [], external: {} },
         },

@@ -10,7 +10,11 @@ export class HeapSampler {
   private peak = 0;
   private readonly timer: NodeJS.Timeout;
 
-  constructor() {
+  /** `onOver` is called once when the peak first passes `limitBytes`. */
+  constructor(
+    private readonly limitBytes = Number.POSITIVE_INFINITY,
+    private onOver: ((peakBytes: number) => void) | null = null,
+  ) {
     this.timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS);
     this.timer.unref();
   }
@@ -24,5 +28,10 @@ export class HeapSampler {
 
   private sample(): void {
     this.peak = Math.max(this.peak, process.memoryUsage().heapUsed - this.baseline);
+    if (this.peak > this.limitBytes && this.onOver) {
+      const over = this.onOver;
+      this.onOver = null;
+      over(this.peak);
+    }
   }
 }

@@ -23,8 +23,12 @@ const triggerModule = z.object({ key, function: z.string().optional(), events: z
 const scheduledTriggerModule = z.object({ key, function: z.string().optional(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }).loose();
 const consumerModule = z.object({ key, queue: z.string().regex(/^[a-zA-Z0-9-_]+$/), function: z.string() }).loose();
 
+/** Forge's memory per function when the manifest names none (assumed; our manifest always names it). */
+export const DEFAULT_MEMORY_MB = 512;
+
 const manifestSchema = z
   .object({
+    app: z.object({ runtime: z.object({ memoryMB: z.number().int().positive().optional() }).loose().optional() }).loose().optional(),
     modules: z
       .object({
         function: z.array(functionModule),
@@ -56,6 +60,8 @@ export interface AppManifest {
   consumers: ConsumerModule[];
   /** Page modules' `resolver.function`, by module key: those functions answer a UI and get the UI's limit. */
   resolvers: ReadonlyMap<string, string>;
+  /** `app.runtime.memoryMB`: an invocation using more is stopped. */
+  memoryMB: number;
 }
 
 const withFunction = <T extends { function?: string | undefined }>(modules: readonly T[] | undefined): (T & { function: string })[] =>
@@ -85,6 +91,7 @@ export function readManifest(manifestPath: string): AppManifest {
     scheduledTriggers: withFunction(modules.scheduledTrigger).map(({ key: k, function: f, interval }) => ({ key: k, function: f, interval })),
     consumers: modules.consumer ?? [],
     resolvers: resolversOf(modules),
+    memoryMB: parsed.data.app?.runtime?.memoryMB ?? DEFAULT_MEMORY_MB,
   };
   const known = new Set(manifest.functions.map((f) => f.key));
   for (const ref of [...manifest.triggers, ...manifest.scheduledTriggers, ...manifest.consumers]) {

@@ -62,6 +62,10 @@ export interface ForgeRuntimeOptions {
   functionKey?: string;
   /** The installation's Forge SQL database (dev/runtime/sql); without one, @forge/sql calls answer APP_NOT_ENABLED as on Forge for an app with no sql module. */
   sql?: LocalForgeSql | null;
+  /** The installation this runtime is (default 'local-installation'): what getAppContext() says, per invocation. */
+  installationId?: string;
+  /** Overrides the manifest's memoryMB, to reach the limit in a test. */
+  memoryMB?: number;
   log?: (report: InvocationReport) => void;
 }
 
@@ -140,7 +144,7 @@ export async function startForgeRuntime(options: ForgeRuntimeOptions): Promise<F
     ...(options.kvsClock ? { now: options.kvsClock } : {}),
   });
   const activity = new Activity();
-  const invoker = new Invoker(activity, options.log);
+  const invoker = new Invoker(activity, options.log, { installationId: options.installationId ?? 'local-installation', memoryMB: options.memoryMB ?? manifest.memoryMB });
 
   const limitMs = (kind: InvocationKind, functionKey: string): number => {
     if (kind === 'resolver') return options.invocationTimeoutMs ?? UI_LIMIT_MS;

@@ -16,6 +16,8 @@ export interface LocalMariadb {
   /** A connection as root, for creating each installation's database. */
   connect(database?: string): Promise<Connection>;
   close(): Promise<void>;
+  /** Stops the server at once, for a process that is exiting and cannot wait. */
+  kill(): void;
 }
 
 export function mariadbInstalled(): boolean {
@@ -73,6 +75,8 @@ export async function startMariadb(options: { dataDir: string }): Promise<LocalM
     { stdio: 'ignore' },
   );
   await waitForSocket(socketPath, server, Date.now() + 60_000);
+  // The server never keeps its owner's process alive; whoever started it stops it (close, or kill at exit).
+  server.unref();
   const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   return {
     socketPath,
@@ -82,6 +86,9 @@ export async function startMariadb(options: { dataDir: string }): Promise<LocalM
       if (server.exitCode !== null) return;
       server.kill('SIGTERM');
       await stopped;
+    },
+    kill() {
+      if (server.exitCode === null) server.kill('SIGKILL');
     },
   };
 }

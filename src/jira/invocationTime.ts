@@ -12,3 +12,12 @@ export function invocationRemainingMs(): number | undefined {
     return undefined;
   }
 }
+
+/** The installation the current invocation runs for, or null outside one: a function container may serve several. */
+export function currentInstallationId(): string | null {
+  try {
+    return getAppContext().installationAri.installationId;
+  } catch {
+    return null;
+  }
+}

@@ -21,10 +21,15 @@ describe('manifest.yml', () => {
 
   it('declares the three pages on one resolver function', () => {
     const manifest = parse(readFileSync(manifestPath, 'utf8'));
-    expect(Object.keys(manifest.modules).sort()).toEqual(['consumer', 'function', 'jira:adminPage', 'jira:globalPage', 'jira:projectPage', 'scheduledTrigger', 'trigger']);
+    expect(Object.keys(manifest.modules).sort()).toEqual(['consumer', 'function', 'jira:adminPage', 'jira:globalPage', 'jira:projectPage', 'scheduledTrigger', 'sql', 'trigger']);
     for (const type of ['jira:globalPage', 'jira:projectPage', 'jira:adminPage']) expect(manifest.modules[type][0].resolver.function).toBe('resolver');
     // The resolvers check callers against these keys.
     expect([manifest.modules['jira:globalPage'][0].key, manifest.modules['jira:projectPage'][0].key, manifest.modules['jira:adminPage'][0].key]).toEqual([MODULE_KEYS.globalPage, MODULE_KEYS.projectPage, MODULE_KEYS.settingsPage]);
+  });
+
+  it('declares Forge SQL once, on the only engine Forge offers, for the snapshot rows', () => {
+    const manifest = parse(readFileSync(manifestPath, 'utf8'));
+    expect(manifest.modules.sql).toEqual([{ key: 'main', engine: 'mysql' }]);
   });
 
   it('feeds the snapshot from issue events, an hourly reconcile and a queue consumer allowed the long limit', () => {

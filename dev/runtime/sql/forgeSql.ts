@@ -58,7 +58,8 @@ export class LocalForgeSql {
   private constructor(
     private readonly connection: Connection,
     private readonly admin: Connection,
-    private readonly database: string,
+    /** The installation's database name on the server. */
+    readonly database: string,
     private readonly limits: ForgeSqlLimits,
     private readonly now: () => number,
   ) {}

@@ -1,5 +1,7 @@
 import type { LocalForgeSql, SqlCharge } from './forgeSql';
 
+export type { SqlCharge } from './forgeSql';
+
 export { LocalForgeSql, SQL_PATHS } from './forgeSql';
 export { FORGE_SQL_LIMITS, type ForgeSqlLimits } from './limits';
 

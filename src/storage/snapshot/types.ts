@@ -17,20 +17,12 @@ export interface SnapshotProject {
   name: string;
 }
 
-/** Where a stored chunk sits: it holds the issues with ids from minId up to the next chunk's minId. */
-export interface ChunkRef {
-  key: string;
-  minId: number;
-  count: number;
-  bytes: number;
-}
-
 /**
- * The snapshot's one entry point. Chunks are written once and never changed: a change writes new chunks and then
- * a new head, so every head a reader sees names a complete, consistent set.
+ * The snapshot's one entry point, in KVS; its issues are rows in Forge SQL (snapshotRows.ts). A change writes rows
+ * of the next version and then a new head, so every head a reader sees names a complete, consistent set.
  */
 export interface SnapshotHead {
-  schema: 1;
+  schema: 2;
   buildId: string;
   /** When the full build that started this snapshot began. */
   builtAt: string;
@@ -43,8 +35,7 @@ export interface SnapshotHead {
   fieldIds: Partial<Record<FieldConcept, string>>;
   fieldWarnings: DataQualityWarning[];
   projects: SnapshotProject[];
-  chunks: ChunkRef[];
+  /** The rows of this head: those of `buildId` visible at this version. */
+  version: number;
   issueCount: number;
-  /** Sequence for the keys of chunks written after the build. */
-  nextChunk: number;
 }

@@ -1,42 +1,30 @@
-import { replaceChunkRefs, rewriteChunks, touchedChunks, type SnapshotChanges } from '../../storage/snapshot/chunks';
-import { readChunks, SNAPSHOT_KEYS, writeChunk } from '../../storage/snapshot/snapshotStore';
-import type { ChunkRef, SnapshotHead, SnapshotProject } from '../../storage/snapshot/types';
+import { countVisible, discardAbove, markReplaced, pruneReplaced, writeIssues } from '../../storage/snapshot/snapshotRows';
+import type { SnapshotHead, SnapshotIssue, SnapshotProject } from '../../storage/snapshot/types';
 
-export interface AppliedChanges {
-  head: SnapshotHead;
-  /** Keys of the chunks the new head no longer names (delete them once the head is written). */
-  replacedKeys: string[];
+export interface SnapshotChanges {
+  upserts: readonly SnapshotIssue[];
+  deletedIds: readonly string[];
 }
 
+/** Rows replaced longer ago than this are removed: longer than any page takes to read one head. */
+const KEEP_REPLACED_MS = 10 * 60_000;
+
 /**
- * Writes the chunks the changes touch under new keys and returns the head that names them. Nothing visible
- * changes until the caller writes that head.
+ * Writes the changes as rows of the head's next version and returns the head that shows them. Nothing visible
+ * changes until the caller writes that head; the caller holds the snapshot lock, so no other change writes the
+ * same version meanwhile.
  */
-export async function applyChanges(head: SnapshotHead, changes: SnapshotChanges, projects: readonly SnapshotProject[]): Promise<AppliedChanges> {
-  const chunks: ChunkRef[] = head.chunks.length ? head.chunks : [{ key: '', minId: 0, count: 0, bytes: 2 }];
-  const touched = touchedChunks(chunks, changes);
-  const refs = touched.map((i) => chunks[i] as ChunkRef);
-  const contents = await readChunks(refs.filter((r) => r.key !== ''));
-  const byIndex = new Map(touched.map((index, n) => [index, (refs[n] as ChunkRef).key === '' ? [] : (contents.shift() ?? [])]));
-  const rewritten = rewriteChunks(chunks, byIndex, changes);
-  let next = head.nextChunk;
-  const keysByIndex = new Map<number, string[]>();
-  for (const r of rewritten) {
-    const keys = r.pieces.map(() => SNAPSHOT_KEYS.chunk(head.buildId, next++));
-    keysByIndex.set(r.index, keys);
-    for (const [i, piece] of r.pieces.entries()) await writeChunk(keys[i] as string, piece.issues);
-  }
-  const nextChunks = replaceChunkRefs(chunks, rewritten, (r) => keysByIndex.get(r.index) ?? []);
+export async function applyChanges(head: SnapshotHead, changes: SnapshotChanges, projects: readonly SnapshotProject[], nowMs: number = Date.now()): Promise<SnapshotHead> {
   const knownProjects = new Map(head.projects.map((p) => [p.id, p]));
   for (const p of projects) knownProjects.set(p.id, p);
-  return {
-    head: {
-      ...head,
-      chunks: nextChunks,
-      nextChunk: next,
-      issueCount: nextChunks.reduce((sum, c) => sum + c.count, 0),
-      projects: [...knownProjects.values()].sort((a, b) => a.key.localeCompare(b.key)),
-    },
-    replacedKeys: touched.map((i) => (chunks[i] as ChunkRef).key).filter((k) => k !== ''),
-  };
+  const nextProjects = [...knownProjects.values()].sort((a, b) => a.key.localeCompare(b.key));
+  if (changes.upserts.length === 0 && changes.deletedIds.length === 0) return { ...head, projects: nextProjects };
+  const at = { buildId: head.buildId, version: head.version };
+  const next = head.version + 1;
+  // A change that died before its head was written left rows of the next version: they must not show later.
+  await discardAbove(at);
+  await markReplaced(head.buildId, [...changes.upserts.map((i) => i.id), ...changes.deletedIds], next, nowMs);
+  await writeIssues(head.buildId, next, changes.upserts);
+  await pruneReplaced(head.buildId, nowMs - KEEP_REPLACED_MS);
+  return { ...head, version: next, issueCount: await countVisible({ buildId: head.buildId, version: next }), projects: nextProjects };
 }

@@ -4,22 +4,25 @@ import { listFields, resolveFieldMapping } from '../../jira/fields';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { approximateIssueCount } from '../../jira/permissions';
 import { searchPage } from '../../jira/search';
-import { CHUNK_TARGET_BYTES, byteSize } from '../../storage/snapshot/chunks';
-import { deleteKeys, kvsDelete, kvsGet, kvsSet, readHead, SNAPSHOT_KEYS, writeChunk, writeHead } from '../../storage/snapshot/snapshotStore';
-import type { ChunkRef, SnapshotHead, SnapshotIssue, SnapshotProject } from '../../storage/snapshot/types';
+import { ensureSchema } from '../../storage/sql/schema';
+import { deleteBuild, deleteOtherBuilds, writeIssues } from '../../storage/snapshot/snapshotRows';
+import { kvsDelete, kvsGet, kvsSet, SNAPSHOT_KEYS, writeHead } from '../../storage/snapshot/snapshotStore';
+import type { SnapshotHead, SnapshotIssue, SnapshotProject } from '../../storage/snapshot/types';
 import { applyChanges } from './applyChanges';
 import { changesSince, deletionsSince, pruneDeletions } from './changesSince';
 import { withSnapshotLock } from './snapshotLock';
 import { mappingFingerprint, projectOfIssue, snapshotFields, toSnapshotIssue } from './snapshotIssue';
 
-/** A full build in progress, stored after every chunk so the next invocation resumes where this one stopped. */
+/** Issues are written to Forge SQL in batches of about this much JSON (one or two requests each). */
+const FLUSH_BYTES = 512 * 1024;
+
+/** A full build in progress, stored after every batch of rows so the next invocation resumes where this one stopped. */
 export interface BuildState {
   buildId: string;
   startedAt: string;
   heartbeatAt: string;
-  /** Every issue with an id up to this one is in `chunks`. */
+  /** Every issue with an id up to this one is stored, as a row of version 0 of this build. */
   cursorId: number;
-  chunks: ChunkRef[];
   projects: SnapshotProject[];
   fieldIds: Partial<Record<FieldConcept, string>>;
   fieldWarnings: DataQualityWarning[];
@@ -49,7 +52,8 @@ export async function startFullBuild(jira: JiraApi, config: TransformationConfig
   const running = await readBuildState();
   const fingerprint = mappingFingerprint(config);
   if (running && running.mappingFingerprint === fingerprint && now.getTime() - Date.parse(running.heartbeatAt) < BUILD_STALE_MS) return { state: running, started: false };
-  if (running) await deleteKeys(running.chunks.map((c) => c.key));
+  await ensureSchema();
+  if (running) await deleteBuild(running.buildId);
   const [fields, expectedIssues] = await Promise.all([listFields(jira), approximateIssueCount(jira, ALL_ISSUES_JQL).catch(() => null)]);
   const resolved = resolveFieldMapping(fields, config.fieldMapping);
   const state: BuildState = {
@@ -57,7 +61,6 @@ export async function startFullBuild(jira: JiraApi, config: TransformationConfig
     startedAt: now.toISOString(),
     heartbeatAt: now.toISOString(),
     cursorId: 0,
-    chunks: [],
     projects: [],
     fieldIds: resolved.ids,
     fieldWarnings: resolved.warnings,
@@ -79,8 +82,8 @@ export interface StepLimits {
 }
 
 /**
- * Reads the next pages of the build, ordered by issue id from the stored cursor, as the app. Pages are written as
- * chunks as they fill; the cursor only moves past issues already stored, so a step that dies is redone, not lost.
+ * Reads the next pages of the build, ordered by issue id from the stored cursor, as the app. Issues are written as
+ * rows in batches; the cursor only moves past issues already stored, so a step that dies is redone, not lost.
  * Returns 'finished' when the snapshot was swapped in, 'continue' when another step is needed, 'stale' when the
  * build was replaced by a newer one.
  */
@@ -94,9 +97,7 @@ export async function runBuildStep(jira: JiraApi, buildId: string, limits: StepL
   let readUpTo = state.cursorId;
   const flush = async () => {
     if (buffer.length === 0) return;
-    const key = SNAPSHOT_KEYS.chunk(state.buildId, state.chunks.length);
-    await writeChunk(key, buffer);
-    state.chunks.push({ key, minId: state.chunks.length === 0 ? 0 : Number((buffer[0] as SnapshotIssue).id), count: buffer.length, bytes: bufferBytes });
+    await writeIssues(state.buildId, 0, buffer);
     state.issuesRead += buffer.length;
     state.cursorId = readUpTo;
     state.projects = [...projects.values()];
@@ -106,6 +107,7 @@ export async function runBuildStep(jira: JiraApi, buildId: string, limits: StepL
     bufferBytes = 2;
   };
   state.steps++;
+  await ensureSchema();
   let done = false;
   for (let pages = 0; pages < limits.maxPages && limits.now().getTime() < limits.deadline; pages++) {
     // A fresh bounded query per page: the id cursor survives invocations, and deletions cannot shift later pages.
@@ -115,8 +117,8 @@ export async function runBuildStep(jira: JiraApi, buildId: string, limits: StepL
       const project = projectOfIssue(issue);
       if (project) projects.set(project.id, project);
       const stored = toSnapshotIssue(issue, state.fieldIds);
-      const size = byteSize(stored) + 1;
-      if (bufferBytes + size > CHUNK_TARGET_BYTES) await flush();
+      const size = JSON.stringify(stored).length;
+      if (bufferBytes + size > FLUSH_BYTES) await flush();
       buffer.push(stored);
       bufferBytes += size;
       readUpTo = Math.max(readUpTo, Number(issue.id));
@@ -138,14 +140,14 @@ export async function runBuildStep(jira: JiraApi, buildId: string, limits: StepL
 
 /**
  * Brings the finished build up to date with what changed while it ran (issues updated since it started,
- * deletions journaled since), then swaps it in with one write of the head and removes the old snapshot.
+ * deletions journaled since), then swaps it in with one write of the head and removes the old snapshot's rows.
  */
 async function finishBuild(jira: JiraApi, state: BuildState, now: () => Date): Promise<void> {
   const syncedAt = now();
   const changed = await changesSince(jira, new Date(state.startedAt), syncedAt, state.fieldIds);
   const deletedIds = await deletionsSince(new Date(state.startedAt));
   const base: SnapshotHead = {
-    schema: 1,
+    schema: 2,
     buildId: state.buildId,
     builtAt: state.startedAt,
     syncedAt: syncedAt.toISOString(),
@@ -153,16 +155,15 @@ async function finishBuild(jira: JiraApi, state: BuildState, now: () => Date): P
     fieldIds: state.fieldIds,
     fieldWarnings: state.fieldWarnings,
     projects: state.projects,
-    chunks: state.chunks.length ? state.chunks : [],
-    issueCount: state.chunks.reduce((sum, c) => sum + c.count, 0),
-    nextChunk: state.chunks.length,
+    version: 0,
+    issueCount: state.issuesRead,
   };
-  const { head, replacedKeys } = await applyChanges(base, { upserts: changed.issues, deletedIds }, changed.projects);
+  const head = await applyChanges(base, { upserts: changed.issues, deletedIds }, changed.projects, syncedAt.getTime());
   await withSnapshotLock(now, async () => {
-    const previous = await readHead();
     await writeHead(head);
     await kvsDelete(SNAPSHOT_KEYS.build);
-    await deleteKeys([...replacedKeys, ...(previous?.chunks.map((c) => c.key) ?? [])]);
   });
+  // A page still reading the old head notices the swap and reads the new one (readSnapshot.ts).
+  await deleteOtherBuilds(head.buildId);
   await pruneDeletions(syncedAt);
 }

@@ -3,7 +3,8 @@ import { bulkFetchIssues } from '../../jira/bulkFetch';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { approximateIssueCount } from '../../jira/permissions';
 import { searchAllIssues } from '../../jira/search';
-import { deleteKeys, kvsDelete, kvsGet, readChunks, readHead, SNAPSHOT_KEYS, writeHead } from '../../storage/snapshot/snapshotStore';
+import { kvsDelete, kvsGet, readHead, SNAPSHOT_KEYS, writeHead } from '../../storage/snapshot/snapshotStore';
+import { allIssueIds } from '../../storage/snapshot/snapshotRows';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { applyChanges } from './applyChanges';
 import { changesSince, toChanged } from './changesSince';
@@ -46,20 +47,18 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
     const current = (await readHead()) ?? head;
     const syncedAt = now();
     const changed = await changesSince(jira, new Date(current.syncedAt), syncedAt, current.fieldIds);
-    let applied = await applyChanges(current, { upserts: changed.issues, deletedIds: [] }, changed.projects);
+    let applied = await applyChanges(current, { upserts: changed.issues, deletedIds: [] }, changed.projects, syncedAt.getTime());
     let deleted = 0;
     const count = await approximateIssueCount(jira, ALL_ISSUES_JQL);
-    const recounted = count !== applied.head.issueCount;
+    const recounted = count !== applied.issueCount;
     if (recounted) {
-      const recount = await compareIds(jira, applied.head);
+      const recount = await compareIds(jira, applied);
       deleted = recount.deletedIds.length;
       const missing = await bulkFetchIssues(jira, recount.missingIds, snapshotFields(current.fieldIds));
       const found = toChanged(missing.issues, current.fieldIds, missing.requests);
-      const second = await applyChanges(applied.head, { upserts: found.issues, deletedIds: recount.deletedIds }, found.projects);
-      applied = { head: second.head, replacedKeys: [...applied.replacedKeys, ...second.replacedKeys] };
+      applied = await applyChanges(applied, { upserts: found.issues, deletedIds: recount.deletedIds }, found.projects, syncedAt.getTime());
     }
-    await writeHead({ ...applied.head, syncedAt: syncedAt.toISOString() });
-    await deleteKeys(applied.replacedKeys);
+    await writeHead({ ...applied, syncedAt: syncedAt.toISOString() });
     return { kind: 'reconciled' as const, upserted: changed.issues.length, deleted, recounted };
   });
 }
@@ -67,7 +66,7 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
 /** Every issue id Jira has against the snapshot's: what is gone, and what the snapshot never got. */
 async function compareIds(jira: JiraApi, head: SnapshotHead): Promise<{ deletedIds: string[]; missingIds: string[] }> {
   const inJira = new Set((await searchAllIssues(jira, { jql: `${ALL_ISSUES_JQL} ORDER BY id ASC`, fields: ['key'], pageSize: ID_PAGE_SIZE })).issues.map((i) => i.id));
-  const inSnapshot = new Set((await readChunks(head.chunks)).flat().map((i) => i.id));
+  const inSnapshot = new Set(await allIssueIds({ buildId: head.buildId, version: head.version }));
   return {
     deletedIds: [...inSnapshot].filter((id) => !inJira.has(id)),
     missingIds: [...inJira].filter((id) => !inSnapshot.has(id)),

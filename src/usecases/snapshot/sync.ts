@@ -74,9 +74,9 @@ export async function syncPending(jira: JiraApi, now: () => Date): Promise<SyncR
     const changed = toChanged(fetched.issues, head.fieldIds, fetched.requests);
     const returned = new Set(fetched.issues.map((i) => i.id));
     const deletedIds = [...deleteIds, ...upsertIds.filter((id) => !returned.has(id))];
-    const { head: next, replacedKeys } = await applyChanges(head, { upserts: changed.issues, deletedIds }, changed.projects);
+    const next = await applyChanges(head, { upserts: changed.issues, deletedIds }, changed.projects, now().getTime());
     await writeHead(next);
-    await deleteKeys([...pending.map((p) => p.key), ...replacedKeys]);
+    await deleteKeys(pending.map((p) => p.key));
     return { upserted: changed.issues.length, deleted: deletedIds.length, requests: fetched.requests };
   });
 }

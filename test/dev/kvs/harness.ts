@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { kvsFetch, LocalKvsStore, type KvsStoreOptions } from '../../../dev/runtime/kvs';
+import { sqlFetch, type ForgeSqlLimits, type LocalForgeSql } from '../../../dev/runtime/sql';
+import { freshSqlInstallation } from '../../../dev/sql/processServer';
+import { forgetSchemaChecks } from '../../../src/storage/sql/schema';
 
 interface ForgeFetchTarget {
   type: string;
@@ -15,12 +18,14 @@ interface ForgeFetchTarget {
 type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: { body?: unknown }) => Promise<Response>;
 
 let current: LocalKvsStore | undefined;
+let currentSql: LocalForgeSql | null = null;
 /** Every request the package sent, in order. */
 export const requests: Array<{ target: ForgeFetchTarget; path: string }> = [];
 
 const forgeFetch: ForgeFetch = async (target, p, init) => {
   requests.push({ target, path: p });
-  if (target.type !== 'kvs') throw new Error(`harness only serves kvs, got ${target.type}`);
+  if (target.type === 'sql') return sqlFetch(currentSql)(p, init as RequestInit);
+  if (target.type !== 'kvs') throw new Error(`harness only serves kvs and sql, got ${target.type}`);
   if (current === undefined) throw new Error('no LocalKvsStore installed; call useStore() first');
   return kvsFetch(current)(p, init);
 };
@@ -62,6 +67,17 @@ export function useMemoryStore(opts: Omit<Partial<KvsStoreOptions>, 'file'> = {}
   return store;
 }
 
-afterAll(() => {
+const opened: LocalForgeSql[] = [];
+
+/** A new, empty Forge SQL installation (on this process's MariaDB) that @forge/sql now talks to. */
+export async function useSql(limits: Partial<ForgeSqlLimits> = {}): Promise<LocalForgeSql> {
+  currentSql = await freshSqlInstallation(limits);
+  forgetSchemaChecks(); // a new database outside any invocation: its schema is not there yet
+  opened.push(currentSql);
+  return currentSql;
+}
+
+afterAll(async () => {
+  for (const sql of opened.splice(0)) await sql.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });

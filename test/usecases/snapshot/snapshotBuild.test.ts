@@ -1,5 +1,5 @@
 // The harness must be imported before @forge/kvs: it routes the real package to a local store.
-import { useStore } from '../../dev/kvs/harness';
+import { useSql, useStore } from '../../dev/kvs/harness';
 
 import { kvs } from '@forge/kvs';
 import { DEMO_USERS } from '../../../dev/demo/generate';
@@ -7,7 +7,9 @@ import { LIMITED_HIDDEN_PROJECTS } from '../../../dev/demo/users';
 import { startEmulator, type RunningEmulator } from '../../../dev/emulator';
 import type { SiteData } from '../../../dev/emulator/siteData';
 import { DEFAULT_CONFIG, resolveScope, scopeSummary, type TransformationConfig } from '../../../src/domain';
-import { readChunks, readHead, SNAPSHOT_KEYS } from '../../../src/storage/snapshot/snapshotStore';
+import { sql } from '@forge/sql';
+import { allIssueIds } from '../../../src/storage/snapshot/snapshotRows';
+import { readHead, SNAPSHOT_KEYS } from '../../../src/storage/snapshot/snapshotStore';
 import { readBuildState, runBuildStep, startFullBuild, type BuildState } from '../../../src/usecases/snapshot/fullBuild';
 import { LIVE_READ_MAX_ISSUES } from '../../../src/usecases/snapshot/notReady';
 import { readScope } from '../../../src/usecases/readScope';
@@ -21,6 +23,12 @@ import { expectedModel } from '../../support/expectedModel';
 import { testSite } from '../../support/platform';
 
 const now = () => new Date();
+
+/** How many rows a build has in Forge SQL, whatever their version. */
+async function rowsOf(buildId: string): Promise<number> {
+  const result = await sql.prepare<{ n: number }>('SELECT COUNT(*) AS n FROM snapshot_issue WHERE build_id = ?').bindParams(buildId).execute();
+  return Number(result.rows[0]?.n ?? -1);
+}
 const PAGE = 100;
 
 /** The top-row figures of a model: what must not differ between a snapshot and the site itself. */
@@ -54,6 +62,7 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
 
   beforeEach(async () => {
     useStore();
+    await useSql();
     site = testSite();
     emulator = await startEmulator({ site });
   });
@@ -85,8 +94,8 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     const jira = emulatorJira(emulator.url, site, DEMO_USERS.app);
     const { state } = await startFullBuild(jira, DEFAULT_CONFIG, now());
     expect(await runBuildStep(jira, state.buildId, { maxPages: 2, deadline: Date.now() + 60_000, now })).toBe('continue');
-    // Half written: the chunks of the new build exist, but nobody sees them.
-    expect((await readBuildState())?.chunks.length).toBeGreaterThan(0);
+    // Half written: the rows of the new build exist, but nobody sees them.
+    expect(await rowsOf(state.buildId)).toBeGreaterThan(0);
     expect((await readHead())?.buildId).toBe(before?.buildId);
     expect(figures((await served(emulator, site, DEMO_USERS.admin)).model)).toEqual(beforeFigures);
 
@@ -94,8 +103,8 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     const after = await readHead();
     expect(after?.buildId).toBe(state.buildId);
     expect(after?.issueCount).toBe((before?.issueCount ?? 0) - removed);
-    // The old snapshot's chunks are gone once the new head is in.
-    for (const chunk of before?.chunks ?? []) expect(await kvs.get(chunk.key)).toBeUndefined();
+    // The old snapshot's rows are gone once the new head is in.
+    expect(await rowsOf(before?.buildId ?? '')).toBe(0);
   });
 
   it('resumes a build that failed mid-way from its stored cursor and ends with every issue exactly once', async () => {
@@ -110,7 +119,7 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     expect((await readBuildState())?.cursorId).toBeGreaterThanOrEqual(cursor);
     while ((await runBuildStep(jira, state.buildId, { maxPages: 4, deadline: Date.now() + 60_000, now })) === 'continue');
     const head = await readHead();
-    const ids = (await readChunks(head?.chunks ?? [])).flat().map((i) => i.id);
+    const ids = head ? await allIssueIds(head) : [];
     expect(ids).toHaveLength(site.issues.length);
     expect(new Set(ids)).toEqual(new Set(site.issues.map((i) => i.id)));
   });
@@ -165,12 +174,9 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     expect(figures(read.model)).toEqual(figures(expectedModel(site, DEMO_USERS.limited, read.model.readAt)));
   });
 
-  it('a damaged chunk is not served: the page reads live, and the next reconcile rebuilds the snapshot', async () => {
+  it('a snapshot whose rows are lost is not served: the page reads live, and the next reconcile rebuilds it', async () => {
     await buildInSteps(emulator, site, 100);
-    const head = await readHead();
-    const chunk = head?.chunks[1];
-    if (!chunk) throw new Error('expected several chunks');
-    await kvs.set(chunk.key, { issues: [{ id: 7, item: 'garbage' }] });
+    await sql.executeDDL('DROP TABLE snapshot_issue');
     expect(await readFromSnapshot(emulatorJira(emulator.url, site, DEMO_USERS.admin), DEFAULT_CONFIG, now())).toBe('unreadable');
     const outcome = await reconcileSnapshot(emulatorJira(emulator.url, site, DEMO_USERS.app), DEFAULT_CONFIG, now, async () => undefined);
     expect(outcome.kind).toBe('buildStarted');

@@ -1,0 +1,60 @@
+import { migrationRunner } from '@forge/sql';
+import { currentInstallationId } from '../../jira/invocationTime';
+
+/**
+ * The app's Forge SQL schema, one statement per migration (Forge SQL runs one statement a request, and has no foreign
+ * keys). A migration's name is its identity: never edit one that has shipped; add the next.
+ */
+export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
+  {
+    // The snapshot's issues, versioned so a reader paging through one head never sees a later change half applied:
+    // a row is visible at head version V when version <= V and it was not replaced at or before V.
+    name: 'v001_snapshot_issue',
+    statement: `CREATE TABLE IF NOT EXISTS snapshot_issue (
+      build_id VARCHAR(40) NOT NULL,
+      issue_id BIGINT NOT NULL,
+      version INT NOT NULL,
+      replaced_at INT NULL,
+      replaced_ms BIGINT NULL,
+      project_id VARCHAR(32) NOT NULL,
+      restricted TINYINT NOT NULL,
+      issue_key VARCHAR(64) NOT NULL,
+      project_key VARCHAR(64) NOT NULL,
+      parent_key VARCHAR(64) NULL,
+      doc MEDIUMTEXT NOT NULL,
+      PRIMARY KEY (build_id, issue_id, version),
+      INDEX by_project (build_id, project_id, issue_id)
+    )`,
+  },
+];
+
+/** Installations whose schema this container has brought up to date (a container may serve several). */
+const migrated = new Map<string, Promise<void>>();
+
+const installation = (): string => currentInstallationId() ?? 'outside an invocation';
+
+/**
+ * Brings the installation's schema up to date, once per function container and installation: a migration check
+ * costs two DDL requests, and Forge SQL allows 25 a minute, so it must not run on every request.
+ */
+export function ensureSchema(): Promise<void> {
+  const id = installation();
+  let done = migrated.get(id);
+  if (!done) {
+    for (const { name, statement } of MIGRATIONS) migrationRunner.enqueue(name, statement);
+    done = migrationRunner.run().then(
+      () => undefined,
+      (error: unknown) => {
+        migrated.delete(id); // the next call tries again
+        throw error;
+      },
+    );
+    migrated.set(id, done);
+  }
+  return done;
+}
+
+/** Forgets which schemas are up to date: for a process that switched databases outside any invocation (tests). */
+export function forgetSchemaChecks(): void {
+  migrated.clear();
+}
