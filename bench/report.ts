@@ -107,7 +107,7 @@ function buildTable(result: BenchResult): string {
     const inv = b.run.invocations;
     const requests = backgroundRequests(inv);
     const longest = longestOf(inv);
-    const stored = b.snapshot ? `${fmtInt(b.snapshot.issueCount)} in ${fmtInt(b.snapshot.chunks)} chunks (${fmtBytes(b.snapshot.chunkBytes)})${b.snapshot.issueCount === s.issueCount ? '' : ' **≠ N**'}` : '**no snapshot**';
+    const stored = b.snapshot ? `${fmtInt(b.snapshot.issueCount)} rows in Forge SQL (${fmtBytes(b.snapshot.sqlBytes)} stored)${b.snapshot.issueCount === s.issueCount ? '' : ' **≠ N**'}` : '**no snapshot**';
     const clean = failuresOf(inv).length === 0 && b.run.failedEvents.length === 0 && b.snapshot !== null;
     return [
       s.spec.label,
@@ -421,7 +421,7 @@ function unmet(result: BenchResult): string[] {
     const heapPeak = Math.max(...ofSize.map((h) => h.run.report.peakHeapUsedBytes));
     const chunks = size.build.ok && size.build.value.snapshot ? size.build.value.snapshot : null;
     const why = chunks
-      ? ` Each call reads the whole snapshot (${fmtInt(chunks.chunks)} chunks, ${fmtBytes(chunks.chunkBytes)} of JSON), keeps every chunk in the container's chunk cache and builds (in a warm container: reuses) the model of all ${fmtInt(chunks.issueCount)} issues before narrowing it to the scope and the page (readFromSnapshot, then readScope), whatever the page shows: the invocation's own heap peaks at up to ${fmtBytes(heapPeak)}, and the chunk cache and the last model stay in a warm container. The memory a page load needs still grows with N.`
+      ? ` Each call reads every row the viewer may see from Forge SQL (${fmtInt(chunks.issueCount)} issues, ${fmtBytes(chunks.sqlBytes)} stored) and builds (in a warm container: reuses) the model of all of them before narrowing it to the scope and the page (readFromSnapshot, then readScope), whatever the page shows: the invocation's own heap peaks at up to ${fmtBytes(heapPeak)}, and the last model stays in a warm container. The memory a page load needs still grows with N; aggregating in SQL is the next step.`
       : '';
     const overForge = ofSize.some((h) => appPeakOf(h) > FORGE_MEMORY_BYTES) ? " Some are over Forge's 512 MB, where Forge would stop the invocation." : '';
     lines.push(`**Resolver peak memory < 256 MB** is missed at ${size.spec.label} by ${listOf(byCall)}, counted as the call's peak RSS less the local KVS the process holds.${why}${overForge}`);

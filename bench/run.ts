@@ -139,7 +139,7 @@ async function measureSnapshot(portfolio: Portfolio, size: SizeResult): Promise<
   const kvsWriteUnits = b.run.invocations.reduce((sum, i) => sum + i.kvsWriteUnits, 0);
   const consumers = b.run.invocations.filter((i) => i.kind === 'consumer').length;
   const failed = b.run.invocations.filter((i) => i.outcome !== 'ok').length + b.run.failedEvents.length;
-  log(`${label} cold build: ${requests} Jira requests and ${kvsWriteUnits} KVS write units (Forge allows 4,000 a minute) in ${fmtMs(b.run.wallMs)}, ${consumers} consumer invocations, ${failed} failures; snapshot ${b.snapshot ? `${b.snapshot.issueCount} issues in ${b.snapshot.chunks} chunks` : 'none'}; peak RSS ${fmtBytes(b.process.maxRss)}; KVS file ${b.kvsFileBytes === null ? '-' : fmtBytes(b.kvsFileBytes)} (flushed in ${fmtMs(b.flushMs)})`);
+  log(`${label} cold build: ${requests} Jira requests and ${kvsWriteUnits} KVS write units (Forge allows 4,000 a minute) in ${fmtMs(b.run.wallMs)}, ${consumers} consumer invocations, ${failed} failures; snapshot ${b.snapshot ? `${b.snapshot.issueCount} issues in Forge SQL (${fmtBytes(b.snapshot.sqlBytes)} stored)` : 'none'}; peak RSS ${fmtBytes(b.process.maxRss)}; KVS file ${b.kvsFileBytes === null ? '-' : fmtBytes(b.kvsFileBytes)} (flushed in ${fmtMs(b.flushMs)})`);
   if (!b.snapshot) return false;
 
   for (const page of PAGE_CALLS) {

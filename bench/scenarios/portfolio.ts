@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DEMO_USERS, generateDemoSite } from '../../dev/demo/generate';
 import { startEmulator, type RunningEmulator } from '../../dev/emulator';
 import type { SiteData } from '../../dev/emulator/siteData';
+import { processMariadb } from '../../dev/sql/processServer';
 import { forkChild, type Child } from './child';
 import { childMessageSchema, type ChildMessage, type StartMessage } from './resolverProtocol';
 
@@ -41,6 +42,8 @@ export interface Portfolio {
    * resolver process (page loads, page host, incremental update) reads and writes the same file, one at a time.
    */
   kvsFile: string;
+  /** Its Forge SQL database on the bench's MariaDB server. */
+  sql: { socketPath: string; database: string };
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function openPortfolio(spec: PortfolioSpec, latencyMs: number): Pro
   const generateMs = performance.now() - started;
   const emulator = await startEmulator({ site, latencyMs });
   const floorEmulator = await startEmulator({ site });
+  const server = await processMariadb();
   return {
     spec,
     site,
@@ -58,6 +62,7 @@ export async function openPortfolio(spec: PortfolioSpec, latencyMs: number): Pro
     emulator,
     floorEmulator,
     kvsFile: kvsFileFor(spec.label),
+    sql: { socketPath: server.socketPath, database: `bench_${spec.label.toLowerCase().replace(/[^a-z0-9]/g, '_')}` },
     close: async () => {
       await emulator.close();
       await floorEmulator.close();
@@ -82,6 +87,7 @@ export function startMessage(portfolio: Portfolio, mode: StartMessage['mode']): 
     appRoot: APP_ROOT,
     jiraUrl: portfolio.emulator.url,
     kvsFile: portfolio.kvsFile,
+    sql: portfolio.sql,
     app: credentialOf(app),
     // The admin first: the page host's default user.
     users: [admin, ...site.users.filter((u) => u !== admin)].map((u) => ({ accountId: u.accountId, displayName: u.displayName, credential: credentialOf(u) })),

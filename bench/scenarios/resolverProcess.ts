@@ -8,6 +8,8 @@
 import path from 'node:path';
 import { startPageHost } from '../../dev/host/server';
 import { readPageModules } from '../../dev/host/modules';
+import { LocalForgeSql } from '../../dev/runtime/sql';
+import { attachMariadb } from '../../dev/sql/mariadb';
 import { ForgeInvocationError, startForgeRuntime, UI_RESOLVER_TIMEOUT_MS, type ForgeRuntime, type InvocationReport, type ProductEvent } from '../../dev/runtime/runtime';
 import { installedEvent } from '../../dev/runtime/productEvents';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
@@ -59,8 +61,16 @@ const sourceOf = (result: unknown): { kind: string | null; asOf: string | null }
   return { kind: typeof source?.kind === 'string' ? source.kind : null, asOf: typeof source?.asOf === 'string' ? source.asOf : null };
 };
 
+/** Production installs get 1 GiB of Forge SQL (development ones 128 MiB): the bench measures a customer's site. */
+const BENCH_SQL_LIMITS = { storedBytes: 1024 * 1024 * 1024 };
+
+let sqlService: LocalForgeSql | null = null;
+
 async function startRuntime(start: StartMessage, background: boolean, log?: (report: InvocationReport) => void): Promise<ForgeRuntime> {
+  sqlService ??= await LocalForgeSql.open(attachMariadb(start.sql.socketPath), { database: start.sql.database, limits: BENCH_SQL_LIMITS });
   return startForgeRuntime({
+    sql: sqlService,
+    installationId: start.sql.database,
     appRoot: start.appRoot,
     jiraUrl: start.jiraUrl,
     app: start.app,
@@ -173,15 +183,14 @@ async function buildSnapshot(start: StartMessage): Promise<void> {
   const run = await runInBackground(runtime, reports, () => runtime.dispatchProductEvent(installed));
   sampler.stop();
   const maxRss = maxRssBytes();
-  const head = (await runtime.kvs.handle('/api/v1/get', { key: SNAPSHOT_KEYS.head })).body as { value?: { issueCount?: unknown; chunks?: Array<{ bytes?: unknown }> } } | undefined;
+  const head = (await runtime.kvs.handle('/api/v1/get', { key: SNAPSHOT_KEYS.head })).body as { value?: { issueCount?: unknown; version?: unknown } } | undefined;
+  const sqlBytes = (await sqlService?.storedBytes()) ?? 0;
   const t = performance.now();
   await runtime.close();
   const flushMs = performance.now() - t;
   const value = head?.value;
   const snapshot =
-    value && typeof value.issueCount === 'number' && Array.isArray(value.chunks)
-      ? { issueCount: value.issueCount, chunks: value.chunks.length, chunkBytes: value.chunks.reduce((s, c) => s + (typeof c.bytes === 'number' ? c.bytes : 0), 0) }
-      : null;
+    value && typeof value.issueCount === 'number' && typeof value.version === 'number' ? { issueCount: value.issueCount, version: value.version, sqlBytes } : null;
   await send({ kind: 'built', run, process: { startedRss, maxRss, sampledPeakHeapUsed: sampler.peakHeapUsed }, flushMs, snapshot });
 }
 

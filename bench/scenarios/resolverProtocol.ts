@@ -12,6 +12,8 @@ export const startMessageSchema = z.object({
   jiraUrl: z.string(),
   /** The portfolio's app storage: the snapshot a cold build writes and every later process reads. */
   kvsFile: z.string(),
+  /** The portfolio's Forge SQL database, on the MariaDB server the bench started (one per bench run). */
+  sql: z.object({ socketPath: z.string(), database: z.string() }),
   app: credential,
   users: z.array(z.object({ accountId: z.string(), displayName: z.string(), credential })),
   projects: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
@@ -125,7 +127,7 @@ export const builtMessageSchema = z.object({
   /** Putting the local KVS on disk at the end (not part of Forge's figures). */
   flushMs: z.number(),
   /** The stored snapshot's head after the build, or null when there is none. */
-  snapshot: z.object({ issueCount: z.number(), chunks: z.number(), chunkBytes: z.number() }).nullable(),
+  snapshot: z.object({ issueCount: z.number(), version: z.number(), sqlBytes: z.number() }).nullable(),
 });
 export type BuiltMessage = z.infer<typeof builtMessageSchema>;
 

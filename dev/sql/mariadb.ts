@@ -49,6 +49,17 @@ async function waitForSocket(socketPath: string, server: ChildProcess, deadline:
   }
 }
 
+/** A server another process started, reached through its socket: closing or killing it is that process's business. */
+export function attachMariadb(socketPath: string): LocalMariadb {
+  return {
+    socketPath,
+    dataDir: '',
+    connect: (database?: string) => createConnection({ socketPath, user: 'root', ...(database ? { database } : {}) }),
+    close: async () => undefined,
+    kill: () => undefined,
+  };
+}
+
 /**
  * Starts a private MariaDB server on a data folder of its own (created on first use), reachable only through a
  * Unix socket. The project installs the Debian package itself (dev/ensureInstalled.js); this says so when it is missing.

@@ -79,6 +79,12 @@ export class LocalForgeSql {
     return run;
   }
 
+  /** Data and index bytes the installation's tables hold, as Forge SQL's storage quota counts them. */
+  async storedBytes(): Promise<number> {
+    const [rows] = await this.admin.query('SELECT COALESCE(SUM(data_length + index_length), 0) AS bytes FROM information_schema.TABLES WHERE table_schema = ?', [this.database]);
+    return Number((rows as Array<{ bytes: unknown }>)[0]?.bytes ?? 0);
+  }
+
   async close(): Promise<void> {
     await this.connection.end();
     await this.admin.end();
