@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
@@ -88,13 +88,15 @@ export async function startMariadb(options: { dataDir: string }): Promise<LocalM
   await waitForSocket(socketPath, server, Date.now() + 60_000);
   // The server never keeps its owner's process alive; whoever started it stops it (close, or kill at exit).
   server.unref();
-  const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  // The socket's folder goes with the server, so no run leaves folders behind in the temporary directory.
+  const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve())).then(() => rmSync(path.dirname(socketPath), { recursive: true, force: true }));
   return {
     socketPath,
     dataDir,
     connect: (database?: string) => createConnection({ socketPath, user: 'root', ...(database ? { database } : {}) }),
     async close() {
       if (server.exitCode !== null) return;
+      server.ref(); // the process waits for the server it stops
       server.kill('SIGTERM');
       await stopped;
     },

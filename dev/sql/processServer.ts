@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalForgeSql, type ForgeSqlLimits } from '../runtime/sql';
-import { startMariadb, type LocalMariadb } from './mariadb';
+import { attachMariadb, startMariadb, type LocalMariadb } from './mariadb';
+
+/** Set by a parent that already runs a server for its children (jest's global setup): they share it. */
+export const SHARED_MARIADB_SOCKET = 'TO_MARIADB_SOCKET';
 
 let shared: Promise<LocalMariadb> | null = null;
 let installations = 0;
@@ -13,6 +16,8 @@ let installations = 0;
  */
 export function processMariadb(): Promise<LocalMariadb> {
   if (shared) return shared;
+  const socket = process.env[SHARED_MARIADB_SOCKET];
+  if (socket) return (shared = Promise.resolve(attachMariadb(socket)));
   const dir = mkdtempSync(path.join(tmpdir(), 'to-mariadb-'));
   shared = startMariadb({ dataDir: path.join(dir, 'data') });
   shared.then(
@@ -20,6 +25,7 @@ export function processMariadb(): Promise<LocalMariadb> {
       process.once('exit', () => {
         server.kill();
         rmSync(dir, { recursive: true, force: true });
+        rmSync(path.dirname(server.socketPath), { recursive: true, force: true });
       }),
     () => rmSync(dir, { recursive: true, force: true }),
   );

@@ -1,0 +1,3 @@
+import { startSharedMariadb } from './sharedMariadb';
+
+export default startSharedMariadb;

@@ -1,0 +1,3 @@
+import { stopSharedMariadb } from './sharedMariadb';
+
+export default stopSharedMariadb;
