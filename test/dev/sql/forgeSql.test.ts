@@ -104,10 +104,31 @@ describe('local Forge SQL charges what Forge SQL charges', () => {
     expect(await refusedWith(sql.executeDDL('CREATE TABLE c (id INT PRIMARY KEY)'))).toMatchObject({ code: 'SQL_EXECUTION_ERROR', message: expect.stringContaining('2 tables') });
     // Two empty InnoDB tables already take 32 KB; a large row takes the rest, then writes stop.
     await sql.prepare('INSERT INTO a (id, pad) VALUES (1, ?)').bindParams('z'.repeat(200_000)).execute();
-    await sql.executeDDL('ANALYZE TABLE a');
     expect(await refusedWith(sql.executeRaw('INSERT INTO b (id) VALUES (1)'))).toMatchObject({ code: 'SQL_EXECUTION_ERROR', message: expect.stringContaining("Forge SQL's limit of 40000") });
     // Deleting is what frees space, so it is never refused.
     await expect(sql.executeRaw('DELETE FROM a')).resolves.toBeDefined();
+    await service.close();
+  });
+
+  it('counts many small rows toward the quota as they are written, as Forge does', async () => {
+    const service = await install({ storedBytes: 2 * 1024 * 1024 });
+    await sql.executeDDL('CREATE TABLE issue_row (id INT PRIMARY KEY, doc TEXT NOT NULL)');
+    const row = 'd'.repeat(700);
+    let written = 0;
+    const insertBatch = () => sql.prepare(`INSERT INTO issue_row (id, doc) VALUES ${Array.from({ length: 500 }, () => '(?, ?)').join(', ')}`).bindParams(...Array.from({ length: 500 }, (_, i) => [written + i, row]).flat()).execute();
+    // 2 MiB holds about 3,000 rows of 700 bytes: the quota must stop the writes well before 20,000.
+    let refusal: { code: string; message: string } | null = null;
+    while (written < 20_000 && refusal === null) {
+      refusal = await insertBatch().then(
+        () => null,
+        (error: unknown) => (error instanceof ForgeSQLAPIError ? { code: error.code, message: error.message } : Promise.reject(error)),
+      );
+      if (refusal === null) written += 500;
+    }
+    expect(refusal).toMatchObject({ code: 'SQL_EXECUTION_ERROR', message: expect.stringContaining("Forge SQL's limit of 2097152") });
+    expect(written).toBeGreaterThanOrEqual(2_000);
+    expect(written).toBeLessThan(6_000);
+    expect(await service.storedBytes()).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     await service.close();
   });
 
