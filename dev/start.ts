@@ -7,7 +7,7 @@ import type { InvocationReport } from './runtime/runtime';
 
 /** One line per invocation: resolvers by caller; triggers, schedules and consumers by kind and module. */
 function describeInvocation(r: InvocationReport): string {
-  const outcome = `${r.outcome} in ${r.durationMs} ms, ${r.jiraRequests} Jira requests, ${r.kvsRequests} KVS requests (${r.kvsReadUnits} read / ${r.kvsWriteUnits} write units), ${r.sqlRequests} SQL requests (${r.sqlQueryMs} ms)${r.error ? ` (${r.error})` : ''}`;
+  const outcome = `${r.outcome} in ${r.durationMs} ms, ${r.jiraRequests} Jira requests, ${r.kvsRequests} KVS requests (${r.kvsReadUnits} read / ${r.kvsWriteUnits} write units), ${r.sqlRequests} SQL requests (${r.sqlQueryMs} ms, ${Math.ceil(r.sqlResponseBytes / 1024)} KB read)${r.error ? ` (${r.error})` : ''}`;
   if (r.kind === 'resolver') return `[forge] ${r.functionKey} as ${r.accountId ?? 'anonymous'}: ${outcome}`;
   return `[forge] ${r.kind} ${r.functionKey} (${r.moduleKey}): ${outcome}`;
 }

@@ -138,6 +138,7 @@ const reportFigures = (r: InvocationReport) => ({
   kvsWriteUnits: r.kvsWriteUnits,
   sqlRequests: r.sqlRequests,
   sqlQueryMs: r.sqlQueryMs,
+  sqlResponseBytes: r.sqlResponseBytes,
   outcome: r.outcome,
   ...(r.error ? { error: r.error } : {}),
   peakHeapUsedBytes: r.peakHeapUsedBytes,

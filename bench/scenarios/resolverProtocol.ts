@@ -48,6 +48,8 @@ export const invocationReportSchema = z.object({
   /** Forge SQL requests and the query time they took (Forge allows 62.5 s a minute per installation). */
   sqlRequests: z.number(),
   sqlQueryMs: z.number(),
+  /** Bytes of Forge SQL answers read. */
+  sqlResponseBytes: z.number(),
   outcome: z.enum(['ok', 'error', 'timeout', 'outOfMemory']),
   error: z.string().optional(),
   /** The runtime's sampled peak heap above the invocation's start. */
@@ -104,6 +106,8 @@ export const backgroundInvocationSchema = z.object({
   /** Forge SQL requests and the query time they took (Forge allows 62.5 s a minute per installation). */
   sqlRequests: z.number(),
   sqlQueryMs: z.number(),
+  /** Bytes of Forge SQL answers read. */
+  sqlResponseBytes: z.number(),
   outcome: z.enum(['ok', 'error', 'timeout', 'outOfMemory']),
   error: z.string().optional(),
   peakHeapUsedBytes: z.number(),

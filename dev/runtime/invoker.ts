@@ -29,6 +29,8 @@ export interface InvocationReport {
   /** Requests to Forge SQL the invocation sent, refused ones included, and the query time they took. */
   sqlRequests: number;
   sqlQueryMs: number;
+  /** Bytes of Forge SQL answers the invocation read (what a page load costs in transfer and memory). */
+  sqlResponseBytes: number;
   outcome: 'ok' | 'error' | 'timeout' | 'outOfMemory';
   error?: string;
 }
@@ -47,8 +49,8 @@ export type InvocationResult = { report: InvocationReport; ok: true; result: unk
 const REPORTS_KEPT = 1000;
 
 /** What an invocation has used so far. */
-type Usage = Pick<InvocationReport, 'jiraRequests' | 'kvsRequests' | 'kvsReadUnits' | 'kvsWriteUnits' | 'sqlRequests' | 'sqlQueryMs'>;
-const noUsage = (): Usage => ({ jiraRequests: 0, kvsRequests: 0, kvsReadUnits: 0, kvsWriteUnits: 0, sqlRequests: 0, sqlQueryMs: 0 });
+type Usage = Pick<InvocationReport, 'jiraRequests' | 'kvsRequests' | 'kvsReadUnits' | 'kvsWriteUnits' | 'sqlRequests' | 'sqlQueryMs' | 'sqlResponseBytes'>;
+const noUsage = (): Usage => ({ jiraRequests: 0, kvsRequests: 0, kvsReadUnits: 0, kvsWriteUnits: 0, sqlRequests: 0, sqlQueryMs: 0, sqlResponseBytes: 0 });
 
 /** Where the runtime stands for one installation: its id, and the memory the manifest gives each function. */
 export interface InstallationLimits {
@@ -88,6 +90,7 @@ export class Invoker {
     if (!usage) return;
     usage.sqlRequests += 1;
     usage.sqlQueryMs += charge.queryMs;
+    usage.sqlResponseBytes += charge.responseBytes;
   }
 
   async run(spec: InvocationSpec): Promise<InvocationResult> {

@@ -76,6 +76,7 @@ describe('pages served from the event-fed snapshot', () => {
       expect(report.jiraRequests).toBeLessThanOrEqual(3);
       // The issues come from Forge SQL (reported per invocation); KVS serves only the small head.
       expect(report.sqlRequests).toBeGreaterThan(0);
+      expect(report.sqlResponseBytes).toBeGreaterThan(0);
       expect(report.kvsReadUnits).toBeLessThanOrEqual(5);
       expect(figures(data)).toEqual(figures(live.get(user) as PageSummaryDto));
       expect(data.source.rowsHidden).toBe(user !== DEMO_USERS.admin);

@@ -17,6 +17,8 @@ export interface SqlAnswer {
 /** What one request cost, for the invocation report. */
 export interface SqlCharge {
   queryMs: number;
+  /** The answer's JSON, as Forge SQL sends it back (refusals too): what the invocation had to read. */
+  responseBytes: number;
 }
 
 /** @forge/sql's error body: `{ code, message, context? }` (its errorCodes), plus Forge's rate-limit code. */
@@ -120,6 +122,7 @@ export class LocalForgeSql {
     const timeoutMs = kind === 'select' ? this.limits.selectTimeoutMs : kind === 'dml' ? this.limits.writeTimeoutMs : this.limits.ddlTimeoutMs;
     const started = this.now();
     let timedOut = false;
+    let answer: SqlAnswer | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
       // Forge stops the query on its side; here the server is told to.
@@ -129,18 +132,20 @@ export class LocalForgeSql {
       const [result] = await this.connection.query({ sql: request.query, values: request.params });
       const body = { rows: Array.isArray(result) ? result : updateResponse(result as ResultSetHeader) };
       const text = JSON.stringify(body);
-      if (Buffer.byteLength(text, 'utf8') > this.limits.responseBytes) return refusal(400, 'SQL_EXECUTION_ERROR', `The answer is larger than Forge SQL's ${this.limits.responseBytes} bytes.`);
-      return { status: 200, body };
+      answer = Buffer.byteLength(text, 'utf8') > this.limits.responseBytes ? refusal(400, 'SQL_EXECUTION_ERROR', `The answer is larger than Forge SQL's ${this.limits.responseBytes} bytes.`) : { status: 200, body };
     } catch (error) {
-      if (timedOut) return refusal(504, 'QUERY_TIMED_OUT', `The ${kind === 'select' ? 'SELECT' : kind === 'dml' ? 'write' : 'DDL'} query ran past Forge SQL's ${timeoutMs / 1000} s.`);
-      const sqlError = error as { sqlMessage?: string; errno?: number; sqlState?: string; message?: string };
-      return refusal(400, 'SQL_EXECUTION_ERROR', sqlError.sqlMessage ?? sqlError.message ?? 'The query failed', { errno: sqlError.errno, sqlState: sqlError.sqlState });
+      if (timedOut) answer = refusal(504, 'QUERY_TIMED_OUT', `The ${kind === 'select' ? 'SELECT' : kind === 'dml' ? 'write' : 'DDL'} query ran past Forge SQL's ${timeoutMs / 1000} s.`);
+      else {
+        const sqlError = error as { sqlMessage?: string; errno?: number; sqlState?: string; message?: string };
+        answer = refusal(400, 'SQL_EXECUTION_ERROR', sqlError.sqlMessage ?? sqlError.message ?? 'The query failed', { errno: sqlError.errno, sqlState: sqlError.sqlState });
+      }
     } finally {
       clearTimeout(timer);
-      const queryMs = this.now() - started;
-      this.queryTime.add(this.now(), queryMs);
-      charge?.({ queryMs });
     }
+    const queryMs = this.now() - started;
+    this.queryTime.add(this.now(), queryMs);
+    charge?.({ queryMs, responseBytes: Buffer.byteLength(JSON.stringify(answer.body), 'utf8') });
+    return answer;
   }
 
   private rateLimited(window: FixedWindow, now: number, what: string): SqlAnswer {

@@ -35,11 +35,11 @@ describe('the local invoker charges what Forge charges', () => {
     const run = await invoker.run(
       spec(async () => {
         const id = currentInvocation()?.invocationId ?? '';
-        invoker.countSqlRequest(id, { queryMs: 12 });
-        invoker.countSqlRequest(id, { queryMs: 30 });
+        invoker.countSqlRequest(id, { queryMs: 12, responseBytes: 2_000 });
+        invoker.countSqlRequest(id, { queryMs: 30, responseBytes: 500 });
         return getAppContext().installationAri.installationId;
       }),
     );
-    expect(run).toMatchObject({ ok: true, result: 'install-2', report: { sqlRequests: 2, sqlQueryMs: 42 } });
+    expect(run).toMatchObject({ ok: true, result: 'install-2', report: { sqlRequests: 2, sqlQueryMs: 42, sqlResponseBytes: 2_500 } });
   });
 });

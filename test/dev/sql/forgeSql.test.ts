@@ -45,6 +45,15 @@ describe('local Forge SQL through the real @forge/sql', () => {
     expect(rows.rows).toEqual([{ issue_key: 'PAY-1', points: 3 }, { issue_key: "O'Brien-2", points: null }]);
   });
 
+  it('charges each request its query time and the bytes of its answer', async () => {
+    const charges: Array<{ queryMs: number; responseBytes: number }> = [];
+    const answer = await service.handle('/api/v1/execute', JSON.stringify({ query: 'SELECT ? AS v', params: ['x'.repeat(1_000)] }), (charge) => charges.push(charge));
+    expect(charges).toHaveLength(1);
+    expect(charges[0]?.responseBytes).toBe(Buffer.byteLength(JSON.stringify(answer.body)));
+    expect(charges[0]?.responseBytes).toBeGreaterThan(1_000);
+    expect(charges[0]?.queryMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('refuses two statements in one request, even one hidden after a string', async () => {
     expect(await refusedWith(sql.executeRaw('SELECT 1; SELECT 2'))).toMatchObject({ code: 'INVALID_SQL_QUERY', message: 'Each SQL statement can only contain a single query.' });
     expect(await refusedWith(sql.executeRaw("SELECT 'a;b'; DELETE FROM issues"))).toMatchObject({ code: 'INVALID_SQL_QUERY' });
