@@ -14,6 +14,7 @@ import type { Measure } from './measures';
 import { resolveParentLinks } from './parentLinks';
 import { checkRiskLevels } from './riskLevels';
 import { emptyAmounts, measureProgress } from './progress';
+import { sumOwnItems } from './ownItems';
 import type { WarningSink } from './warnings';
 
 const NO_PROGRESS = { ratio: 0, done: 0, total: 0 } as const;
@@ -72,8 +73,9 @@ export function buildTransformationModel(items: WorkItem[], config: Transformati
     if (conversion.isTeamType(box.type.id)) teams.set(key, conversion.readTeam(key, item));
   }
 
-  const progress = measureProgress({ hierarchy, measures, manualPercent: (id) => manualPercents.get(id) ?? null });
-  const dates = deriveBoxDates(hierarchy, ownDates);
+  const own = sumOwnItems(hierarchy, measures, ownDates);
+  const progress = measureProgress({ hierarchy, ownAmounts: (id) => own.get(id)?.amounts, manualPercent: (id) => manualPercents.get(id) ?? null });
+  const dates = deriveBoxDates(hierarchy, ownDates, new Map([...own].map(([id, sums]) => [id, sums.span])));
   const teamsConverted = countTeamsConverted(hierarchy, teams);
 
   const boxes: Array<[string, Box]> = hierarchy.topDown.flatMap((id): Array<[string, Box]> => {

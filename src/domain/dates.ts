@@ -27,21 +27,21 @@ export function readDates(key: string, item: WorkItem, mapping: FieldMapping, si
   return { startDate, dueDate };
 }
 
-function earlier(a: string | null, b: string | null): string | null {
+export function earlier(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   return b === null || a <= b ? a : b;
 }
 
-function later(a: string | null, b: string | null): string | null {
+export function later(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   return b === null || a >= b ? a : b;
 }
 
 /**
- * Each box's dates: its own issue's dates where set, otherwise (date by date) the earliest start and
- * latest due among its direct work items and its child boxes' dates. Children are done before parents.
+ * Each box's dates: its own issue's dates where set, otherwise (date by date) the earliest start and latest due
+ * among its direct work items (`itemSpans`, already summed per box) and its child boxes' dates. Children before parents.
  */
-export function deriveBoxDates(hierarchy: Hierarchy, ownDates: ReadonlyMap<string, DateSpan>): Map<string, DateSpan> {
+export function deriveBoxDates(hierarchy: Hierarchy, boxIssueDates: ReadonlyMap<string, DateSpan>, itemSpans: ReadonlyMap<string, DateSpan>): Map<string, DateSpan> {
   const boxDates = new Map<string, DateSpan>();
   for (let index = hierarchy.topDown.length - 1; index >= 0; index -= 1) {
     const id = hierarchy.topDown[index] as string;
@@ -49,13 +49,12 @@ export function deriveBoxDates(hierarchy: Hierarchy, ownDates: ReadonlyMap<strin
     if (box === undefined) continue;
     let startDate: string | null = null;
     let dueDate: string | null = null;
-    const parts = [...box.itemKeys.map((key) => ownDates.get(key)), ...box.childIds.map((childId) => boxDates.get(childId))];
-    for (const part of parts) {
+    for (const part of [itemSpans.get(id), ...box.childIds.map((childId) => boxDates.get(childId))]) {
       if (part === undefined) continue;
       startDate = earlier(startDate, part.startDate);
       dueDate = later(dueDate, part.dueDate);
     }
-    const own = ownDates.get(id);
+    const own = boxIssueDates.get(id);
     boxDates.set(id, { startDate: own?.startDate ?? startDate, dueDate: own?.dueDate ?? dueDate });
   }
   return boxDates;

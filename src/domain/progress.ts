@@ -1,6 +1,5 @@
 import type { Amount, Amounts, Progress, ProgressMethod, ProgressUnit } from './model';
 import type { Hierarchy } from './hierarchy';
-import type { Measure } from './measures';
 
 const UNITS: readonly ProgressUnit[] = ['issues', 'points', 'seconds'];
 
@@ -9,24 +8,14 @@ export const UNIT_OF: Record<ProgressMethod, ProgressUnit> = { issueCount: 'issu
 
 export interface ProgressInputs {
   hierarchy: Hierarchy;
-  /** Measures of the work items that count toward progress (risks are absent). */
-  measures: ReadonlyMap<string, Measure>;
+  /** Per box, the done and total of its own work items that count toward progress (risks never do); see ownItems.ts. */
+  ownAmounts: (boxId: string) => Amounts | undefined;
   /** Manual boxes' own percent, null when the field is empty. */
   manualPercent: (boxId: string) => number | null;
 }
 
 export function emptyAmounts(): Amounts {
   return { issues: { done: 0, total: 0 }, points: { done: 0, total: 0 }, seconds: { done: 0, total: 0 } };
-}
-
-function addMeasure(into: Amounts, measure: Measure): void {
-  into.issues.total += 1;
-  into.points.total += measure.points;
-  into.seconds.total += measure.seconds;
-  if (!measure.done) return;
-  into.issues.done += 1;
-  into.points.done += measure.points;
-  into.seconds.done += measure.seconds;
 }
 
 export function addAmounts(into: Amounts, from: Amounts): void {
@@ -58,7 +47,7 @@ export interface MeasuredBox {
  * total" of one unit. A manual box with a stated percent shows that percent, and counts in the boxes above it as
  * that share of its subtree's size in their unit; one that states none counts issues, and says so (method issueCount).
  */
-export function measureProgress({ hierarchy, measures, manualPercent }: ProgressInputs): Map<string, MeasuredBox> {
+export function measureProgress({ hierarchy, ownAmounts, manualPercent }: ProgressInputs): Map<string, MeasuredBox> {
   const measured = new Map<string, MeasuredBox>();
   for (let index = hierarchy.topDown.length - 1; index >= 0; index -= 1) {
     const id = hierarchy.topDown[index] as string;
@@ -66,10 +55,8 @@ export function measureProgress({ hierarchy, measures, manualPercent }: Progress
     if (box === undefined) continue;
     const method = box.type.progressMethod;
     const amounts = emptyAmounts();
-    for (const key of box.itemKeys) {
-      const measure = measures.get(key);
-      if (measure !== undefined) addMeasure(amounts, measure);
-    }
+    const own = ownAmounts(id);
+    if (own !== undefined) addAmounts(amounts, own);
     for (const childId of box.childIds) {
       const child = measured.get(childId);
       if (child !== undefined) addAmounts(amounts, child.amounts);

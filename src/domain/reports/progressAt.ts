@@ -5,6 +5,7 @@ import { readManualPercent } from '../measures';
 import type { Measure } from '../measures';
 import { itemSize } from '../itemFields';
 import { combineProgress, measureProgress } from '../progress';
+import { sumOwnItems } from '../ownItems';
 import type { MeasuredBox } from '../progress';
 import type { Scope } from '../scope';
 import { subtreeBoxIds } from '../tree';
@@ -63,7 +64,8 @@ export function progressAt(model: TransformationModel, config: TransformationCon
         if (!existsBefore(timeline, t)) continue;
         measures.set(keys[index] as string, { done: categoryBefore(timeline, t) === 'done', points: points[index] as number, seconds: seconds[index] as number });
       }
-      const measured = measureProgress({ hierarchy, measures, manualPercent });
+      const own = sumOwnItems(hierarchy, measures, new Map());
+      const measured = measureProgress({ hierarchy, ownAmounts: (id) => own.get(id)?.amounts, manualPercent });
       const byBox = new Map<string, Progress>();
       for (const [id, entry] of measured) byBox.set(id, entry.progress);
       return { byBox, measured };
