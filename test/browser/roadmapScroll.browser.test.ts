@@ -5,6 +5,7 @@ import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { PANEL_KEYS, type ResolverResponse, type RoadmapDto } from '../../src/contract';
 import { DEFAULT_CONFIG, resolveScope, roadmap } from '../../src/domain';
+import { LEFT_WIDTH } from '../../static/src/components/roadmap/constants';
 import { launchChromium } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, TEST_ANCHOR } from '../support/platform';
@@ -183,6 +184,25 @@ describe('a roadmap longer than one window, in a browser', () => {
     await app.locator('[data-row-index="60"]').waitFor();
     expect(await nameLeft(60)).toBeCloseTo(0, 0);
     await settled(app);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens scrolled so that no bar on screen starts cut off at the left edge', async () => {
+    const { app, errors } = await openRoadmap();
+    await settled(app);
+    const cut = await app.getByTestId('roadmap-scroller').evaluate((element, nameWidth) => {
+      const box = element.getBoundingClientRect();
+      const timelineLeft = box.left + nameWidth;
+      const bars = Array.from(element.querySelectorAll<HTMLElement>('[data-testid^="roadmap-bar-"]')).filter((bar) => {
+        const rect = bar.getBoundingClientRect();
+        return rect.bottom > box.top && rect.top < box.bottom;
+      });
+      return { onScreen: bars.length, scrollLeft: element.scrollLeft, cut: bars.filter((bar) => bar.getBoundingClientRect().left < timelineLeft - 1).map((bar) => bar.dataset.testid) };
+    }, LEFT_WIDTH);
+    expect(cut.onScreen).toBeGreaterThan(5);
+    expect(cut.cut).toEqual([]);
+    // Not simply the timeline's own start: the view opens where the bars on screen begin.
+    expect(cut.scrollLeft).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { COLORS } from './colors';
 import { ARROW_BAND, LEFT_WIDTH } from './constants';
 import { DependencyLayer } from './DependencyLayer';
+import { earliestStartX, initialScrollLeft } from './initialScroll';
 import { dependencyNotes, rowLabel } from './labels';
 import type { RoadmapPagesView } from './roadmapPages';
 import { RoadmapRow } from './RoadmapRow';
@@ -59,11 +60,21 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGri
     if (last >= first) onRows(first, last);
   }, [first, last, onRows]);
 
-  // Bring today into view on first show and whenever the zoom changes the scale.
+  // On first show and on every zoom: once the first screen of rows has loaded, open at today, or earlier so that no
+  // bar on screen starts cut off.
+  const placedFor = useRef<TimeScale | null>(null);
+  const firstRowsLoaded = last >= first && view.rowAt(first) !== undefined;
   useEffect(() => {
     const element = scroller.current;
-    if (element && todayX !== null) element.scrollLeft = Math.max(0, todayX - (element.clientWidth - LEFT_WIDTH) / 3);
-  }, [scroller, todayX]);
+    if (!element || placedFor.current === scale || (!firstRowsLoaded && total > 0)) return;
+    placedFor.current = scale;
+    const onScreen = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => view.rowAt(first + i));
+    const xOf = (iso: string) => {
+      const day = dayNumber(iso);
+      return day === null ? null : xOfDay(scale, day);
+    };
+    element.scrollLeft = initialScrollLeft({ todayX, earliestStartX: earliestStartX(onScreen, xOf), viewportWidth: element.clientWidth - LEFT_WIDTH });
+  }, [scroller, scale, todayX, firstRowsLoaded, total, first, last, view]);
 
   const gridStyle = useMemo(() => ({ position: 'relative', width: LEFT_WIDTH + scale.width, [TIMELINE_WIDTH_VAR]: `${scale.width}px` }) as React.CSSProperties, [scale.width]);
   const tabbable = keys.active >= first && keys.active <= last ? keys.active : first;
