@@ -1,3 +1,3 @@
 // The functions manifest.yml names, and nothing else.
 export { handler } from './resolvers';
-export { onAppLifecycle, onIssueEvent, onSchedule, onSnapshotWork } from './resolvers/snapshotEvents';
+export { onAppLifecycle, onHistoryWork, onIssueEvent, onSchedule, onSnapshotWork } from './resolvers/snapshotEvents';

@@ -9,5 +9,13 @@ export const snapshotWorkSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('build'), buildId: z.string().regex(/^[a-zA-Z0-9-]{1,64}$/), maxPages: z.number().int().min(1).max(10_000).optional() }),
   /** Apply the issue changes triggers reported. */
   z.strictObject({ type: z.literal('sync') }),
+
 ]);
 export type SnapshotWork = z.infer<typeof snapshotWorkSchema>;
+
+/** The queue whose consumer reads a build's changelogs into the rows the reports read (modules.consumer). */
+export const HISTORY_QUEUE = 'snapshot-history';
+
+/** Continue reading the changelogs of build `buildId`. */
+export const historyWorkSchema = z.strictObject({ type: z.literal('history'), buildId: z.string().regex(/^[a-zA-Z0-9-]{1,64}$/) });
+export type HistoryWork = z.infer<typeof historyWorkSchema>;

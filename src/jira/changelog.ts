@@ -5,6 +5,8 @@ import { bulkChangelogPageSchema } from './schemas';
 /** One change of one field on one issue. */
 export interface JiraFieldChange {
   issueId: string;
+  /** Stable across reads: the change history's id (or time) and the item's place in it. */
+  changeId: string;
   /** ISO 8601 */
   at: string;
   fieldId: string | null;
@@ -42,9 +44,9 @@ export async function fetchFieldChanges(
       requests++;
       for (const log of page.issueChangeLogs) {
         for (const history of log.changeHistories ?? []) {
-          for (const item of history.items) {
+          for (const [index, item] of history.items.entries()) {
             if (item.fieldId && !fieldIds.includes(item.fieldId)) continue;
-            changes.push({ issueId: log.issueId, at: history.created, fieldId: item.fieldId ?? null, fromString: item.fromString ?? null, toString: item.toString ?? null });
+            changes.push({ issueId: log.issueId, changeId: `${history.id ?? history.created}:${index}`, at: history.created, fieldId: item.fieldId ?? null, fromString: item.fromString ?? null, toString: item.toString ?? null });
           }
         }
       }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { queueSnapshotWork } from '../events/snapshotQueue';
-import { snapshotWorkSchema } from '../events/snapshotWork';
+import { queueHistoryWork, queueSnapshotWork } from '../events/snapshotQueue';
+import { historyWorkSchema, snapshotWorkSchema } from '../events/snapshotWork';
 import { jiraAsApp } from '../jira/forgeJira';
 import { loadTransformationConfig } from '../storage/configStore';
 import { runBuildStep, startFullBuild } from '../usecases/snapshot/fullBuild';
+import { runHistoryStep, startHistory } from '../usecases/snapshot/history';
 import { reconcileSnapshot } from '../usecases/snapshot/reconcile';
 import { mappingFingerprint } from '../usecases/snapshot/snapshotIssue';
 import { readHead } from '../storage/snapshot/snapshotStore';
@@ -13,6 +14,7 @@ import { issueEventSchema, recordIssueEvent, SYNC_BATCH_SECONDS, syncPending } f
 const BUILD_STEP_BUDGET_MS = 10 * 60_000;
 const clock = () => new Date();
 const queueBuild = (buildId: string, maxPages?: number) => queueSnapshotWork({ type: 'build', buildId, ...(maxPages ? { maxPages } : {}) });
+const queueHistory = (buildId: string) => queueHistoryWork({ type: 'history', buildId });
 
 /**
  * The documented lifecycle payload (events-reference/life-cycle): `{ id, installerAccountId | upgraderAccountId, app,
@@ -43,11 +45,16 @@ export async function onIssueEvent(event: unknown): Promise<void> {
 /** Scheduled trigger: the hourly safety net (see reconcileSnapshot). */
 export async function onSchedule(): Promise<void> {
   const { config } = await loadTransformationConfig();
-  const outcome = await reconcileSnapshot(jiraAsApp(), config, clock, (buildId) => queueBuild(buildId));
+  const outcome = await reconcileSnapshot(jiraAsApp(), config, clock, (buildId) => queueBuild(buildId), queueHistory);
   console.log('Snapshot reconcile', JSON.stringify(outcome));
 }
 
-/** Queue consumer: one step of a full build, or a sync of pending changes. A throw makes Forge retry the event. */
+const stepLimits = () => ({ deadline: Date.now() + BUILD_STEP_BUDGET_MS, now: clock });
+
+/**
+ * Queue consumer: one step of a full build, or a sync of pending changes. A finished build goes on to its changelogs
+ * (onHistoryWork). A throw makes Forge retry the event.
+ */
 export async function onSnapshotWork(event: unknown): Promise<void> {
   const body = z.looseObject({ body: z.unknown() }).parse(event).body;
   const work = snapshotWorkSchema.parse(body);
@@ -55,8 +62,18 @@ export async function onSnapshotWork(event: unknown): Promise<void> {
     await syncPending(jiraAsApp(), clock);
     return;
   }
-  const outcome = await runBuildStep(jiraAsApp(), work.buildId, { maxPages: work.maxPages ?? Number.MAX_SAFE_INTEGER, deadline: Date.now() + BUILD_STEP_BUDGET_MS, now: clock });
+  const outcome = await runBuildStep(jiraAsApp(), work.buildId, { ...stepLimits(), maxPages: work.maxPages ?? Number.MAX_SAFE_INTEGER });
   if (outcome === 'continue') await queueBuild(work.buildId, work.maxPages);
+  if (outcome === 'finished') {
+    await startHistory(work.buildId, clock());
+    await queueHistory(work.buildId);
+  }
+}
+
+/** Queue consumer: one step of reading the current build's changelogs into the rows the reports read. */
+export async function onHistoryWork(event: unknown): Promise<void> {
+  const work = historyWorkSchema.parse(z.looseObject({ body: z.unknown() }).parse(event).body);
+  if ((await runHistoryStep(jiraAsApp(), work.buildId, stepLimits())) === 'continue') await queueHistory(work.buildId);
 }
 
 /**

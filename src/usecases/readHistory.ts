@@ -1,11 +1,13 @@
-import type { FieldChange, FieldConcept, StatusCategory } from '../domain';
-import { fetchFieldChanges } from '../jira/changelog';
+import type { FieldChange, StatusCategory } from '../domain';
+import { fetchFieldChanges, type JiraFieldChange } from '../jira/changelog';
 import type { JiraApi } from '../jira/jiraHttp';
 import { listStatusCategories } from '../jira/statuses';
+import { readHistory as readHistoryRows } from '../storage/snapshot/historyRows';
 import type { ScopedRead } from './readScope';
+import { historyReady, REPORT_CONCEPTS } from './snapshot/history';
 
-/** The fields whose history the reports read (Jira takes at most 10 field ids per request, status included). */
-const REPORT_CONCEPTS: readonly FieldConcept[] = ['conversionStage', 'riskLikelihood', 'riskImpact', 'stageGate', 'realisedValue', 'targetValue', 'flagged'];
+/** Up to this many issues a report asks for its rows by id; a larger scope reads all of the build's and keeps its own. */
+const ROWS_BY_ID_MAX = 5_000;
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
@@ -16,9 +18,10 @@ export interface ScopeHistory {
 }
 
 /**
- * Reads, as the caller, the changelog of every issue in scope for status and the concepts the reports follow.
- * Changes made after the model's moment (`read.source.asOf`) are left out: the model does not show them yet, and
- * a report mixing the two would count a change against a state it did not come from.
+ * The changelog of every issue in scope for status and the concepts the reports follow: from the snapshot's changelog
+ * rows when the figures come from a snapshot whose rows are complete (no Jira request), else read from Jira as the
+ * caller. Changes made after the model's moment (`read.source.asOf`) are left out: the model does not show them yet,
+ * and a report mixing the two would count a change against a state it did not come from.
  */
 export async function readHistory(jira: JiraApi, read: ScopedRead): Promise<ScopeHistory> {
   const conceptByFieldId = new Map<string, FieldChange['concept']>([['status', 'status']]);
@@ -29,12 +32,9 @@ export async function readHistory(jira: JiraApi, read: ScopedRead): Promise<Scop
   const keys = [...read.scope.itemKeys, ...read.scope.boxIds];
   const issueIds = keys.map((key) => read.issueIds.get(key)).filter((id): id is string => id !== undefined);
   const keyById = new Map(keys.map((key) => [read.issueIds.get(key), key]));
-  const [changes, statuses] = await Promise.all([
-    issueIds.length > 0 ? fetchFieldChanges(jira, issueIds, [...conceptByFieldId.keys()]) : Promise.resolve({ changes: [], requests: 0 }),
-    listStatusCategories(jira),
-  ]);
-  const history: FieldChange[] = [];
   const asOf = Date.parse(read.source.asOf);
+  const [changes, statuses] = await Promise.all([readChanges(jira, read, issueIds, [...conceptByFieldId.keys()], asOf), listStatusCategories(jira)]);
+  const history: FieldChange[] = [];
   for (const change of changes.changes) {
     if (Date.parse(change.at) > asOf) continue;
     const key = keyById.get(change.issueId);
@@ -47,4 +47,15 @@ export async function readHistory(jira: JiraApi, read: ScopedRead): Promise<Scop
     if (known) statusCategories[name] = known;
   }
   return { history, statusCategories, requests: changes.requests + 1 };
+}
+
+async function readChanges(jira: JiraApi, read: ScopedRead, issueIds: readonly string[], fieldIds: readonly string[], asOf: number): Promise<{ changes: JiraFieldChange[]; requests: number }> {
+  if (issueIds.length === 0) return { changes: [], requests: 0 };
+  const buildId = read.source.kind === 'snapshot' ? read.snapshotBuildId : undefined;
+  if (buildId !== undefined && (await historyReady(buildId))) {
+    // Every id in scope is the viewer's: the model was built from the rows they may see.
+    const changes = await readHistoryRows(buildId, issueIds.length <= ROWS_BY_ID_MAX ? issueIds : 'all', asOf);
+    return { changes, requests: 0 };
+  }
+  return fetchFieldChanges(jira, issueIds, fieldIds);
 }

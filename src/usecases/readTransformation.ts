@@ -20,6 +20,8 @@ export interface TransformationRead {
   source: DataSourceDto;
   /** Issues left out because the viewer may not see them (snapshot reads only; a live read never receives them). */
   hidden?: readonly HiddenIssue[];
+  /** The snapshot build the figures come from (snapshot reads only): its changelog rows serve the reports. */
+  snapshotBuildId?: string;
 }
 
 /** A read starts over at most once when Jira's issues changed under it. */

@@ -5,7 +5,8 @@ import { DEMO_USERS, demoRestrictedKeys, generateDemoSite } from '../../dev/demo
 import type { SiteData } from '../../dev/emulator/siteData';
 import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
 import type { InvocationReport } from '../../dev/runtime/runtime';
-import { PANEL_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse } from '../../src/contract';
+import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
 
 const WHOLE = { projectKey: null };
@@ -17,6 +18,8 @@ describe('pages served from the event-fed snapshot', () => {
   let site: SiteData;
   let platform: LocalPlatform;
   const live = new Map<string, PageSummaryDto>();
+  /** A period the demo's history covers, the same for the live read and the snapshot. */
+  const REPORT_PERIOD = { from: '2026-04-01', to: '2026-05-31' };
 
   beforeAll(async () => {
     site = generateDemoSite({ seed: 7, anchorDate: TEST_ANCHOR });
@@ -43,7 +46,13 @@ describe('pages served from the event-fed snapshot', () => {
     await platform.runtime.events.drain();
     await platform.runtime.idle();
   };
-  const backgroundRequests = (since: number) => platform.runtime.reports.slice(since).filter((r) => r.kind !== 'resolver').reduce((sum, r) => sum + r.jiraRequests, 0);
+  /** Jira requests of the background invocations since then: the snapshot's (build, sync), or reading the changelogs. */
+  const HISTORY_WORKER = 'history-worker';
+  const backgroundRequests = (since: number, of: 'snapshot' | 'history' = 'snapshot') =>
+    platform.runtime.reports
+      .slice(since)
+      .filter((r) => r.kind !== 'resolver' && (r.moduleKey === HISTORY_WORKER) === (of === 'history'))
+      .reduce((sum, r) => sum + r.jiraRequests, 0);
   // The live read takes issues in key order, the snapshot in id order: the ratio may differ in its last binary digit.
   const figures = (s: PageSummaryDto) => ({ progress: s.progress.percentText, ratio: s.progress.ratio.toFixed(12), teams: s.teamsConverted, schedule: s.schedule, issueCount: s.issueCount, warnings: s.warningCount });
 
@@ -67,6 +76,10 @@ describe('pages served from the event-fed snapshot', () => {
     expect(background.some((r) => r.kind === 'consumer')).toBe(true);
     expect(backgroundRequests(since)).toBeLessThanOrEqual(Math.ceil(site.issues.length / PAGE) + 5);
     expect(platform.runtime.events.failed).toEqual([]);
+    // Then, on a queue of its own, the changelogs the reports read: one bulk request per 1,000 issues and its pages.
+    expect(background.some((r) => r.moduleKey === HISTORY_WORKER && r.outcome === 'ok')).toBe(true);
+    const entries = site.issues.reduce((sum, issue) => sum + issue.changelog.length, 0);
+    expect(backgroundRequests(since, 'history')).toBeLessThanOrEqual(Math.ceil(site.issues.length / 1000) + Math.ceil(entries / 1000));
   });
 
   it('then serves every user the same figures the live read gave them, with one Jira request per page load', async () => {
@@ -80,6 +93,38 @@ describe('pages served from the event-fed snapshot', () => {
       expect(report.kvsReadUnits).toBeLessThanOrEqual(5);
       expect(figures(data)).toEqual(figures(live.get(user) as PageSummaryDto));
       expect(data.source.rowsHidden).toBe(user !== DEMO_USERS.admin);
+    }
+  });
+
+  /** Every report for these users, once from the snapshot's changelog rows and once (their state set aside) from Jira's changelogs. */
+  async function reportsBothWays(users: string[], period: { from: string; to: string } | undefined) {
+    const reports = async () => {
+      const out = new Map<string, { data: unknown; requests: number }>();
+      for (const user of users) {
+        for (const key of Object.values(REPORT_KEYS)) {
+          const { data, report } = await call<unknown>(key, { scope: WHOLE, ...(period ? { period } : {}) }, user);
+          out.set(`${user} ${key}`, { data, requests: report.jiraRequests });
+        }
+      }
+      return out;
+    };
+    const fromRows = await reports();
+    const state = (await platform.runtime.kvs.handle('/api/v1/get', { key: SNAPSHOT_KEYS.history })).body as { value: unknown };
+    expect(state.value).toMatchObject({ done: true });
+    await platform.runtime.kvs.handle('/api/v1/delete', { key: SNAPSHOT_KEYS.history });
+    const fromJira = await reports();
+    await platform.runtime.kvs.handle('/api/v1/set', { key: SNAPSHOT_KEYS.history, value: state.value });
+    return { fromRows, fromJira };
+  }
+
+  it("then answers every report from the snapshot's changelog rows, as from Jira's changelogs, asking Jira for none", async () => {
+    const { fromRows, fromJira } = await reportsBothWays([DEMO_USERS.admin, DEMO_USERS.limited], REPORT_PERIOD);
+    for (const [report, rows] of fromRows) {
+      const jira = fromJira.get(report);
+      expect([report, rows.data]).toEqual([report, jira?.data]);
+      // The permission check and the status categories; no changelog.
+      expect(rows.requests).toBeLessThanOrEqual(2);
+      expect(jira?.requests).toBeGreaterThan(rows.requests);
     }
   });
 
@@ -134,5 +179,18 @@ describe('pages served from the event-fed snapshot', () => {
     expect(after.issueCount).toBe(before.issueCount - deleted);
     const found = (await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { text: 'Snapshot rename' } })).data;
     expect(found.items.map((i) => i.key).sort()).toEqual(stories.slice(0, 4).map((s) => s.key).sort());
+  });
+
+  it("keeps the changelog rows current: this week's transitions show in the reports as Jira's changelogs show them", async () => {
+    const doneCategory = new Set(site.statuses.filter((st) => st.categoryKey === 'done').map((st) => st.id));
+    const open = site.issues.filter((i) => i.projectKey === 'CARD' && !doneCategory.has(i.statusId)).slice(0, 3);
+    expect(open).toHaveLength(3);
+    for (const issue of open) platform.emulator.issues.update(issue.key, { status: { name: 'Done' } });
+    await settle();
+    // The default period is the week to today, which holds the transitions just made.
+    const { fromRows, fromJira } = await reportsBothWays([DEMO_USERS.admin], undefined);
+    const weekly = `${DEMO_USERS.admin} ${REPORT_KEYS.weekly}`;
+    expect(JSON.stringify(fromRows.get(weekly)?.data)).toContain(open[0]?.key);
+    for (const [report, rows] of fromRows) expect([report, rows.data]).toEqual([report, fromJira.get(report)?.data]);
   });
 });

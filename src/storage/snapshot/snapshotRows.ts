@@ -160,6 +160,12 @@ export async function readHiddenRows(at: RowsAt, filter: ViewerFilter): Promise<
   return rows.map((row) => ({ id: String(row.issue_id), key: row.issue_key, projectId: row.project_id, projectKey: row.project_key, parentKey: row.parent_key, restricted: row.restricted === 1 }));
 }
 
+/** The next `limit` issue ids at `at` after `afterId`, in id order: a resumable walk over the snapshot. */
+export async function issueIdsAfter(at: RowsAt, afterId: number, limit: number): Promise<string[]> {
+  const rows = z.array(z.object({ issue_id: z.coerce.number() })).parse(await run(`SELECT issue_id FROM snapshot_issue WHERE ${VISIBLE} AND issue_id > ? ORDER BY issue_id LIMIT ${Math.floor(limit)}`, [...visibleParams(at), afterId]));
+  return rows.map((row) => String(row.issue_id));
+}
+
 /** Every issue id at `at`, for the reconcile's comparison with Jira. */
 export async function allIssueIds(at: RowsAt): Promise<string[]> {
   const rows = await readPaged('issue_id', at, ALL, z.object({ issue_id: z.coerce.number() }));

@@ -8,6 +8,7 @@ import type { SnapshotHead } from './types';
  * Where the snapshot lives in Forge KVS (its issues are rows in Forge SQL, snapshotRows.ts):
  *   snapshot:head               the current snapshot (SnapshotHead); replaced in one write when a build or sync completes
  *   snapshot:build              the state of a full build in progress (resumable)
+ *   snapshot:history            how far the changelog rows of the current build are read (resumable)
  *   snapshot:pending:<id>       issues a trigger reported changed or deleted, not yet applied
  *   snapshot:deleted:<id>       deletions, kept a day so a build running at the time can apply them
  *   snapshot:syncQueued         present while a sync event is queued, so triggers queue one, not one each
@@ -17,6 +18,7 @@ import type { SnapshotHead } from './types';
 export const SNAPSHOT_KEYS = {
   head: 'snapshot:head',
   build: 'snapshot:build',
+  history: 'snapshot:history',
   syncQueued: 'snapshot:syncQueued',
   unreadable: 'snapshot:unreadable',
   lock: 'snapshot:lock',

@@ -26,6 +26,23 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       INDEX by_project (build_id, project_id, issue_id)
     )`,
   },
+  {
+    // The changelog the reports read (status and the fields they follow), per issue of a build: a report reads these
+    // rows instead of every issue's changelog from Jira. Rows only ever grow; a reader keeps the changes up to its
+    // head's moment, so a sync writing newer ones never mixes into an older head.
+    name: 'v002_snapshot_history',
+    statement: `CREATE TABLE IF NOT EXISTS snapshot_history (
+      build_id VARCHAR(40) NOT NULL,
+      issue_id BIGINT NOT NULL,
+      change_id VARCHAR(80) NOT NULL,
+      at_ms BIGINT NOT NULL,
+      at_text VARCHAR(40) NOT NULL,
+      field_id VARCHAR(64) NOT NULL,
+      from_text TEXT NULL,
+      to_text TEXT NULL,
+      PRIMARY KEY (build_id, issue_id, change_id)
+    )`,
+  },
 ];
 
 /** Installations whose schema this container has brought up to date (a container may serve several). */

@@ -6,6 +6,7 @@ import { approximateIssueCount } from '../../jira/permissions';
 import { searchPage } from '../../jira/search';
 import { ensureSchema } from '../../storage/sql/schema';
 import { deleteBuild, deleteOtherBuilds, writeIssues } from '../../storage/snapshot/snapshotRows';
+import { deleteOtherBuildsHistory } from '../../storage/snapshot/historyRows';
 import { kvsDelete, kvsGet, kvsSet, SNAPSHOT_KEYS, writeHead } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead, SnapshotIssue, SnapshotProject } from '../../storage/snapshot/types';
 import { applyChanges } from './applyChanges';
@@ -165,5 +166,6 @@ async function finishBuild(jira: JiraApi, state: BuildState, now: () => Date): P
   });
   // A page still reading the old head notices the swap and reads the new one (readSnapshot.ts).
   await deleteOtherBuilds(head.buildId);
+  await deleteOtherBuildsHistory(head.buildId);
   await pruneDeletions(syncedAt);
 }

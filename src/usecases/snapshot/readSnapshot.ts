@@ -90,6 +90,7 @@ export async function readFromSnapshot(asCaller: JiraApi, config: Transformation
         fieldIds: head.fieldIds,
         source: { kind: 'snapshot', asOf: head.updatedAt ?? head.syncedAt, rowsHidden: lastBuilt.hidden.length > 0, note: null },
         hidden: lastBuilt.hidden,
+        snapshotBuildId: head.buildId,
       };
     }
   } catch (error) {

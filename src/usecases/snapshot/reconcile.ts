@@ -9,6 +9,7 @@ import type { SnapshotHead } from '../../storage/snapshot/types';
 import { applyChanges } from './applyChanges';
 import { changesSince, toChanged } from './changesSince';
 import { ALL_ISSUES_JQL, BUILD_STALE_MS, readBuildState, startFullBuild } from './fullBuild';
+import { readHistoryState, refreshHistory } from './history';
 import { mappingFingerprint, snapshotFields } from './snapshotIssue';
 import { withSnapshotLock } from './snapshotLock';
 
@@ -19,14 +20,20 @@ export type ReconcileOutcome =
   | { kind: 'buildStarted'; buildId: string }
   | { kind: 'buildResumed'; buildId: string }
   | { kind: 'buildRunning'; buildId: string }
-  | { kind: 'reconciled'; upserted: number; deleted: number; recounted: boolean };
+  | { kind: 'reconciled'; upserted: number; deleted: number; recounted: boolean; historyResumed: boolean };
 
 /**
  * The scheduled safety net. Starts a build when there is no usable snapshot, resumes one that stopped, and
  * otherwise applies what triggers may have missed: issues updated since the last sync, and, when Jira's count
  * disagrees with the snapshot's, the deletions found by comparing every id.
  */
-export async function reconcileSnapshot(jira: JiraApi, config: TransformationConfig, now: () => Date, queueBuild: (buildId: string) => Promise<void>): Promise<ReconcileOutcome> {
+export async function reconcileSnapshot(
+  jira: JiraApi,
+  config: TransformationConfig,
+  now: () => Date,
+  queueBuild: (buildId: string) => Promise<void>,
+  queueHistory: (buildId: string) => Promise<void> = async () => undefined,
+): Promise<ReconcileOutcome> {
   const build = await readBuildState();
   if (build) {
     if (now().getTime() - Date.parse(build.heartbeatAt) < BUILD_STALE_MS) return { kind: 'buildRunning', buildId: build.buildId };
@@ -43,6 +50,7 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
     await queueBuild(state.buildId);
     return { kind: 'buildStarted', buildId: state.buildId };
   }
+  const historyResumed = await resumeStaleHistory(head.buildId, now(), queueHistory);
   return withSnapshotLock(now, async () => {
     const current = (await readHead()) ?? head;
     const syncedAt = now();
@@ -57,10 +65,20 @@ export async function reconcileSnapshot(jira: JiraApi, config: TransformationCon
       const missing = await bulkFetchIssues(jira, recount.missingIds, snapshotFields(current.fieldIds));
       const found = toChanged(missing.issues, current.fieldIds, missing.requests);
       applied = await applyChanges(applied, { upserts: found.issues, deletedIds: recount.deletedIds }, found.projects, syncedAt.getTime());
+      await refreshHistory(jira, applied, found.issues.map((issue) => issue.id));
     }
+    await refreshHistory(jira, applied, changed.issues.map((issue) => issue.id));
     await writeHead({ ...applied, syncedAt: syncedAt.toISOString() });
-    return { kind: 'reconciled' as const, upserted: changed.issues.length, deleted, recounted };
+    return { kind: 'reconciled' as const, upserted: changed.issues.length, deleted, recounted, historyResumed };
   });
+}
+
+/** The changelog reading of the current build stopped (its step died): queue it again. */
+async function resumeStaleHistory(buildId: string, now: Date, queueHistory: (buildId: string) => Promise<void>): Promise<boolean> {
+  const history = await readHistoryState();
+  if (!history || history.buildId !== buildId || history.done || now.getTime() - Date.parse(history.heartbeatAt) < BUILD_STALE_MS) return false;
+  await queueHistory(buildId);
+  return true;
 }
 
 /** Every issue id Jira has against the snapshot's: what is gone, and what the snapshot never got. */

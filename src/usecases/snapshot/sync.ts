@@ -3,6 +3,7 @@ import { bulkFetchIssues } from '../../jira/bulkFetch';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { createIfAbsent, deleteKeys, kvsDelete, kvsGet, kvsSet, readAllWithPrefix, readHead, SNAPSHOT_KEYS, writeHead } from '../../storage/snapshot/snapshotStore';
 import { applyChanges } from './applyChanges';
+import { refreshHistory } from './history';
 import { recordDeletion, toChanged } from './changesSince';
 import { snapshotFields } from './snapshotIssue';
 import { withSnapshotLock } from './snapshotLock';
@@ -75,8 +76,10 @@ export async function syncPending(jira: JiraApi, now: () => Date): Promise<SyncR
     const returned = new Set(fetched.issues.map((i) => i.id));
     const deletedIds = [...deleteIds, ...upsertIds.filter((id) => !returned.has(id))];
     const next = await applyChanges(head, { upserts: changed.issues, deletedIds }, changed.projects, now().getTime());
+    // Before the head: a report on the new head must find the newest changes of what it shows.
+    const historyRequests = await refreshHistory(jira, next, changed.issues.map((issue) => issue.id));
     await writeHead(next);
     await deleteKeys(pending.map((p) => p.key));
-    return { upserted: changed.issues.length, deleted: deletedIds.length, requests: fetched.requests };
+    return { upserted: changed.issues.length, deleted: deletedIds.length, requests: fetched.requests + historyRequests };
   });
 }

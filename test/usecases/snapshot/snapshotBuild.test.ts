@@ -157,7 +157,7 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     await emulator.issues.delete(gone.key);
     const jira = emulatorJira(emulator.url, site, DEMO_USERS.app);
     const outcome = await reconcileSnapshot(jira, DEFAULT_CONFIG, now, async () => undefined);
-    expect(outcome).toEqual({ kind: 'reconciled', upserted: 1, deleted: 1, recounted: true });
+    expect(outcome).toEqual({ kind: 'reconciled', upserted: 1, deleted: 1, recounted: true, historyResumed: false });
     const model = (await served(emulator, site, DEMO_USERS.admin)).model;
     expect(figures(model)).toEqual(figures(expectedModel(site, DEMO_USERS.admin, model.readAt)));
     expect((await readHead())?.issueCount).toBe(site.issues.length);
