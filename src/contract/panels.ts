@@ -8,10 +8,21 @@ export type PanelKey = 'roadmap' | 'riskMatrix' | 'teamsConverted' | 'backlog' |
 export type StatusCategoryDto = 'new' | 'indeterminate' | 'done' | null;
 export type ScheduleStatusDto = 'done' | 'late' | 'onTrack' | 'unscheduled';
 
-/** Every page call names its scope: the whole transformation, or one Jira project's part of it. */
+/** Every page call names its scope: the whole transformation, or one Jira project's part of it, optionally narrowed to one box. */
 export interface ScopeDto {
   /** null = the whole transformation (global page). */
   projectKey: string | null;
+  /** One box of that scope (an issue key, 'root', or 'project:KEY'): every figure is then that box's subtree's. */
+  boxId?: string;
+}
+
+/** One box on the way from the transformation down to the open box. */
+export interface BreadcrumbDto {
+  id: string;
+  name: string;
+  typeName: string;
+  /** This page may open it (a project page cannot open the boxes above its project's own). */
+  openable: boolean;
 }
 
 // ---------- Roadmap ----------
@@ -323,6 +334,14 @@ export interface PageSummaryDto {
   issuesOutsideBoxes: number;
   /** Panels the scope's box type enables. */
   toolset: PanelKey[];
+  /** The open box (null on the whole transformation or a project's page without a box open). */
+  boxId: string | null;
+  /** The open box's type name, e.g. "Initiative"; null when no box is open. */
+  boxTypeName: string | null;
+  /** From the transformation down to the open box (the box last); empty when no box is open. */
+  breadcrumbs: BreadcrumbDto[];
+  /** The scope has boxes below its top: the Overview is its first panel. */
+  hasChildBoxes: boolean;
   /** The data-quality warnings about this page's issues and the configuration (not other projects'). */
   warnings: WarningDto[];
   warningCount: number;

@@ -18,6 +18,9 @@ export { scheduleStatus, itemSchedule, boxSchedule, scheduleCounts, scheduleBoxe
 export type { ScheduleCounts } from './schedule';
 export { resolveScope, shownBoxIds } from './scope';
 export type { Scope } from './scope';
+export { boxScope, breadcrumbs } from './boxScope';
+export { boxTypeNamer } from './lookup';
+export type { Breadcrumb } from './boxScope';
 export { scopeSummary } from './scopeSummary';
 export { progressItems } from './progressItems';
 export type { ProgressItems } from './progressItems';

@@ -1,4 +1,4 @@
-import { ALL_PANELS, hiddenReasons, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
 import type { PageSummaryDto } from '../contract';
 import type { ScopedRead } from './readScope';
 
@@ -9,6 +9,15 @@ function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
   const typeIds = new Set(read.scope.rootIds.map((id) => read.model.boxes[id]?.typeId));
   const enabled = new Set(config.boxTypes.filter((t) => typeIds.has(t.id)).flatMap((t) => t.toolset));
   return ALL_PANELS.filter((p) => enabled.has(p));
+}
+
+/** Where the open box sits, and whether the scope has boxes below its top (so an Overview to show). */
+function boxPlace(read: ScopedRead, config: TransformationConfig): Pick<PageSummaryDto, 'boxId' | 'boxTypeName' | 'breadcrumbs' | 'hasChildBoxes'> {
+  const { model, scope, boxId } = read;
+  const typeName = boxTypeNamer(config);
+  const crumbs = boxId === null ? [] : breadcrumbs(model, read.pageScope, boxId).map(({ id, name, typeId, openable }) => ({ id, name, typeName: typeName(typeId), openable }));
+  const box = boxId === null ? undefined : model.boxes[boxId];
+  return { boxId, boxTypeName: box === undefined ? null : typeName(box.typeId), breadcrumbs: crumbs, hasChildBoxes: scope.rootIds.length > 1 || scope.boxIds.size > scope.rootIds.length };
 }
 
 /** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
@@ -23,7 +32,7 @@ export function pageSummary(read: ScopedRead, config: TransformationConfig, proj
     transformationName: model.name,
     // One moment for every figure: the snapshot's (or the live read's), not the minute this page was served.
     readAt: read.source.asOf,
-    scope: { projectKey },
+    scope: read.boxId === null ? { projectKey } : { projectKey, boxId: read.boxId },
     scopeName: scope.name,
     progress: summary.progress,
     teamsConverted: summary.teamsConverted,
@@ -31,6 +40,7 @@ export function pageSummary(read: ScopedRead, config: TransformationConfig, proj
     issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
     workItemCount: scope.itemKeys.size,
     toolset: toolsetOf(read, config),
+    ...boxPlace(read, config),
     issuesOutsideBoxes: itemsOutsideBoxes(model, scope).length,
     warnings: warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
     warningCount: warnings.length,

@@ -5,7 +5,10 @@ import { parseIsoDate } from '../domain/parseIsoDate';
 /** Jira project keys: an uppercase letter, then uppercase letters, digits or underscores. */
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key');
 
-export const scopeSchema = z.object({ projectKey: projectKey.nullable() }).strict();
+/** A box id: an issue key, the transformation ('root') or a project box ('project:KEY'). */
+export const boxIdSchema = z.string().regex(/^(root|project:[A-Z][A-Z0-9_]{0,19}|[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,14})$/, 'must be a box: an issue key, root or project:KEY');
+
+export const scopeSchema = z.object({ projectKey: projectKey.nullable(), boxId: boxIdSchema.optional() }).strict();
 
 export const panelPayloadSchema = z.object({ scope: scopeSchema }).strict();
 
