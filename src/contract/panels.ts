@@ -308,6 +308,47 @@ export interface SavedViewDto {
   query: BacklogQueryDto;
 }
 
+// ---------- Overview ----------
+
+/** Open risks (not done) of a box's subtree, by inherent band; `unscored` lack a likelihood or an impact. */
+export interface OpenRisksDto {
+  low: number;
+  medium: number;
+  high: number;
+  critical: number;
+  unscored: number;
+}
+
+export interface OverviewRowDto {
+  id: string;
+  /** Jira issue key; null for a project box. */
+  key: string | null;
+  name: string;
+  /** Box type name, e.g. "Initiative". */
+  typeName: string;
+  /** The row above it in the tree; null for a top row. */
+  parentId: string | null;
+  depth: number;
+  hasChildren: boolean;
+  progress: ProgressDto;
+  start: string | null;
+  due: string | null;
+  schedule: ScheduleStatusDto;
+  teamsConverted: TeamsConvertedDto;
+  openRisks: OpenRisksDto;
+  /** The box issue's assignee, and the Sponsor field's person. */
+  owner: string | null;
+  sponsor: string | null;
+}
+
+/** Every box below the scope's top, as a tree (parents before children), up to `maxRows`. */
+export interface OverviewDto {
+  today: string;
+  rows: OverviewRowDto[];
+  /** Rows in all; more than rows.length when the scope has more boxes than one answer lists. */
+  totalRows: number;
+}
+
 // ---------- Top row ----------
 
 export interface ScheduleCountsDto {
@@ -357,6 +398,7 @@ export const PANEL_KEYS = {
   risks: 'panel/risks',
   teams: 'panel/teamsConverted',
   backlog: 'panel/backlog',
+  overview: 'panel/overview',
   savedViews: 'views/list',
   saveView: 'views/save',
   deleteView: 'views/delete',

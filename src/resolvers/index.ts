@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
 import { changeFieldResolver, transitionResolver, transitionsResolver } from './edits';
 import { onlyFrom } from './modules';
-import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
+import { getOverview, getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
 import { deleteView, listViews, saveView } from './savedViews';
 import { exportSettingsResolver, fieldPreviewResolver, getSettingsResolver, importSettingsResolver, saveSettingsResolver, settingsFieldsResolver } from './settings';
@@ -20,6 +20,7 @@ const RESOLVERS = [
   [PANEL_KEYS.risks, PAGES, getRiskMatrix],
   [PANEL_KEYS.teams, PAGES, getTeamsConverted],
   [PANEL_KEYS.backlog, PAGES, searchBacklog],
+  [PANEL_KEYS.overview, PAGES, getOverview],
   [PANEL_KEYS.savedViews, PAGES, listViews],
   [PANEL_KEYS.saveView, PAGES, saveView],
   [PANEL_KEYS.deleteView, PAGES, deleteView],

@@ -1,5 +1,5 @@
-import { backlogPage, riskMatrix, roadmap, roadmapWindow } from '../domain';
-import type { BacklogPageDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
+import { backlogPage, overview, riskMatrix, roadmap, roadmapWindow } from '../domain';
+import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { pageSummary } from '../usecases/pageSummary';
 import { readScope, type ScopedRead, type ScopeRequest } from '../usecases/readScope';
@@ -71,4 +71,11 @@ export const searchBacklog = (request: Request): Promise<ResolverResponse<Backlo
     const read = await readFor(request, scope);
     if (query.boxId !== undefined && !read.scope.boxIds.has(query.boxId)) throw new ResolverRefusal('NOT_FOUND', `There is no box ${query.boxId} in this scope: it may have been deleted, or you may not be allowed to browse it.`);
     return backlogPage(read.model, read.config, read.scope, query, read.today);
+  });
+
+export const getOverview = (request: Request): Promise<ResolverResponse<OverviewDto>> =>
+  respond(async () => {
+    const { scope } = parsePayload(panelPayloadSchema, request.payload);
+    const read = await readFor(request, scope);
+    return { today: read.today, ...overview(read.model, read.config, read.scope, read.today) };
   });

@@ -1,8 +1,8 @@
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
-import { backlogPage, boxScope, DEFAULT_CONFIG, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type TeamsConvertedPanelDto, type WeeklyReportDto } from '../../src/contract';
+import { backlogPage, boxScope, DEFAULT_CONFIG, overview, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type TeamsConvertedPanelDto, type WeeklyReportDto } from '../../src/contract';
 import { expectedModel } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
@@ -126,6 +126,24 @@ describe('box pages over HTTP against the Jira emulator', () => {
     const refused = await answer<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: null, boxId: hiddenBox } }, DEMO_USERS.limited);
     expect(refused).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
     expect(JSON.stringify(refused)).not.toContain(model.boxes[hiddenBox]?.name ?? '');
+  });
+
+  it('the Overview lists every box the viewer may see, each with its own page\'s figures', async () => {
+    const whole = await call<OverviewDto>(PANEL_KEYS.overview, { scope: { projectKey: null } });
+    const expected = overview(model, DEFAULT_CONFIG, resolveScope(model, null), whole.today);
+    expect(whole.totalRows).toBe(Object.keys(model.boxes).length - 1);
+    expect(whole.rows.map((row) => row.id).sort()).toEqual(expected.rows.map((row) => row.id).sort());
+    const byId = new Map(expected.rows.map((row) => [row.id, row]));
+    for (const row of whole.rows) expect(row).toEqual(byId.get(row.id));
+
+    const boxId = biggestBoxOf(model, 'initiative');
+    const initiative = await call<OverviewDto>(PANEL_KEYS.overview, { scope: { projectKey: null, boxId } });
+    expect(initiative.rows.map((row) => row.id).sort()).toEqual([...subtree(boxId).boxIds].filter((id) => id !== boxId).sort());
+
+    const limited = await call<OverviewDto>(PANEL_KEYS.overview, { scope: { projectKey: null } }, DEMO_USERS.limited);
+    const limitedModel = expectedModel(site, DEMO_USERS.limited);
+    expect(limited.rows.every((row) => limitedModel.boxes[row.id] !== undefined)).toBe(true);
+    expect(limited.totalRows).toBeLessThan(whole.totalRows);
   });
 
   it('refuses a box id that is not a box id', async () => {
