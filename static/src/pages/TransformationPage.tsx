@@ -1,9 +1,12 @@
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useState } from 'react';
+import Lozenge from '@atlaskit/lozenge';
+import { useCallback, useMemo, useState } from 'react';
 import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
 import { BacklogPanel } from '../components/backlog/BacklogPanel';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { OverviewPanel } from '../components/overview/OverviewPanel';
 import { DataQualityWarnings } from '../components/DataQualityWarnings';
 import { ErrorState, Loading, Preparing } from '../components/PanelState';
 import { ReportsPanel } from '../components/reports/ReportsPanel';
@@ -13,9 +16,15 @@ import { TeamsConvertedPanel } from '../components/teams/TeamsConvertedPanel';
 import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
 import { DataSourceNote } from '../components/DataSourceNote';
+import { OpenBoxProvider } from '../navigation/openBox';
+import { useBoxRoute } from '../navigation/useBoxRoute';
 import { fetchSummary } from '../services/invokes';
 
-const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
+/** The Overview comes first on every page whose scope has boxes below its top; the box type's toolset follows. */
+type Tab = PanelKey | 'overview';
+
+const PANEL_TITLES: Partial<Record<Tab, string>> = {
+  overview: 'Overview',
   teamsConverted: 'Teams converted',
   roadmap: 'Roadmap',
   riskMatrix: 'Risks',
@@ -23,8 +32,24 @@ const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
   reports: 'Reports',
 };
 
-/** The transformation, or one project's part of it: the top row, then the panels its box type enables. */
+/**
+ * The transformation, or one project's part of it, or one box of either (named by the page's URL, so a link to a box
+ * opens that box): breadcrumbs, the top row, then the Overview and the panels the box type enables.
+ */
 export function TransformationPage({ scope }: { scope: ScopeDto }) {
+  const route = useBoxRoute();
+  const { boxId } = route;
+  const viewScope = useMemo<ScopeDto>(() => (boxId === null ? scope : { ...scope, boxId }), [scope, boxId]);
+  if (!route.ready) return <Loading label="Opening the page…" />;
+  return (
+    <OpenBoxProvider value={route.open}>
+      {/* Another box starts afresh: no panel keeps the previous box's tab, filters or answers. */}
+      <ScopeView key={boxId ?? ''} scope={viewScope} />
+    </OpenBoxProvider>
+  );
+}
+
+function ScopeView({ scope }: { scope: ScopeDto }) {
   const loadSummary = useCallback(() => fetchSummary(scope), [scope]);
   const summary = useResource(loadSummary);
   const [selected, setSelected] = useState(0);
@@ -36,7 +61,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
   if (summary.state === 'error') return <ErrorState title="The transformation could not be read" message={summary.message} onRetry={summary.retry} />;
   const { data } = summary;
-  const panels = data.toolset.filter((p) => PANEL_TITLES[p] !== undefined);
+  const panels: Tab[] = [...(data.hasChildBoxes ? (['overview'] as const) : []), ...data.toolset.filter((p) => PANEL_TITLES[p] !== undefined)];
   const openBacklog = (next: BacklogDrill | null) => {
     setDrill(next ?? undefined);
     setDrillRequest((n) => n + 1);
@@ -45,9 +70,13 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   };
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300', '24px') }}>
-      <Heading size="large" as="h2">
-        {data.scopeName}
-      </Heading>
+      {data.boxId !== null && <Breadcrumbs crumbs={data.breadcrumbs} homeLabel={scope.projectKey === null ? null : `Project ${scope.projectKey}`} />}
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
+        <Heading size="large" as="h2">
+          {data.scopeName}
+        </Heading>
+        {data.boxTypeName !== null && <Lozenge testId="box-type">{data.boxTypeName}</Lozenge>}
+      </div>
       <TopRow summary={data} onDrill={openBacklog} />
       <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
       <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
@@ -65,6 +94,7 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
           {panels.map((p) => (
             <TabPanel key={p}>
               <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+                {p === 'overview' && <OverviewPanel scope={scope} />}
                 {p === 'teamsConverted' && <TeamsConvertedPanel scope={scope} />}
                 {p === 'roadmap' && <RoadmapPanel scope={scope} />}
                 {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}

@@ -17,15 +17,15 @@ export function RoadmapPanel({ scope }: { scope: ScopeDto }) {
   return (
     <section data-testid="roadmap" aria-label="Roadmap" style={{ display: 'flex', flexDirection: 'column', gap: token('space.150', '12px'), minWidth: 0 }}>
       {/* Another scope starts afresh: none of the previous scope's pages may show. */}
-      <RoadmapView key={scope.projectKey ?? '*'} projectKey={scope.projectKey} />
+      <RoadmapView key={`${scope.projectKey ?? '*'}|${scope.boxId ?? ''}`} scope={scope} />
     </section>
   );
 }
 
-function RoadmapView({ projectKey }: { projectKey: string | null }) {
+function RoadmapView({ scope }: { scope: ScopeDto }) {
   const [zoom, setZoom] = useState<Zoom>('month');
   const [collapse, setCollapse] = useState<CollapseState>(NOTHING_COLLAPSED);
-  const { view, want, retry } = useRoadmapPages(projectKey, collapse);
+  const { view, want, retry } = useRoadmapPages(scope, collapse);
   const { latest } = view;
   const [axisFirst, axisLast, today] = [latest?.timeline.first ?? null, latest?.timeline.last ?? null, latest?.today ?? ''];
   // The timeline covers the whole roadmap, so the axis stays put while scrolling and collapsing.

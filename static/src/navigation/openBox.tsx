@@ -1,0 +1,31 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { token } from '@atlaskit/tokens';
+
+/** Opens a box of the page as its own view; absent where boxes cannot be opened (then names stay plain text). */
+const OpenBoxContext = createContext<((boxId: string | null) => void) | null>(null);
+
+export const OpenBoxProvider = OpenBoxContext.Provider;
+
+export const useOpenBox = (): ((boxId: string | null) => void) | null => useContext(OpenBoxContext);
+
+const linkStyle = {
+  background: 'none',
+  border: 'none',
+  padding: 0,
+  font: 'inherit',
+  color: token('color.link', '#0C66E4'),
+  cursor: 'pointer',
+  textAlign: 'start' as const,
+  textDecoration: 'none',
+};
+
+/** A box's name that opens the box's own view; plain text where the page cannot open boxes. */
+export function BoxLink({ boxId, children, testId }: { boxId: string; children: ReactNode; testId?: string }) {
+  const open = useOpenBox();
+  if (open === null) return <>{children}</>;
+  return (
+    <button type="button" data-testid={testId ?? `open-box-${boxId}`} style={linkStyle} onClick={() => open(boxId)} title="Open this box">
+      {children}
+    </button>
+  );
+}

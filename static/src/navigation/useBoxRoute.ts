@@ -1,0 +1,52 @@
+import { view } from '@forge/bridge';
+import { useCallback, useEffect, useState } from 'react';
+import { boxIdOfRoute, routeOfBox } from './boxRoute';
+
+/** What the page needs of Forge's history: where it is, a way to move, and word of moves (back, forward). */
+interface PageHistory {
+  location: { pathname: string };
+  push(path: string): void;
+  listen(listener: (location: { pathname: string }) => void): () => void;
+}
+
+export interface BoxRoute {
+  /** Until Forge's history answers, the page does not know which box the URL names. */
+  ready: boolean;
+  boxId: string | null;
+  /** Opens a box (null: the page's own scope), as a new entry of the browser's history. */
+  open: (boxId: string | null) => void;
+}
+
+/**
+ * The open box, kept in the page's URL through `view.createHistory()` so a link to a box can be pasted and the
+ * browser's back button goes back. Where Forge offers no history, boxes still open, without a URL of their own.
+ */
+export function useBoxRoute(): BoxRoute {
+  const [history, setHistory] = useState<PageHistory | null>(null);
+  const [state, setState] = useState<{ ready: boolean; boxId: string | null }>({ ready: false, boxId: null });
+  useEffect(() => {
+    let current = true;
+    let stop = (): void => undefined;
+    view.createHistory().then(
+      (created: PageHistory) => {
+        if (!current) return;
+        setHistory(created);
+        setState({ ready: true, boxId: boxIdOfRoute(created.location.pathname) });
+        stop = created.listen((location) => setState({ ready: true, boxId: boxIdOfRoute(location.pathname) }));
+      },
+      () => current && setState({ ready: true, boxId: null }),
+    );
+    return () => {
+      current = false;
+      stop();
+    };
+  }, []);
+  const open = useCallback(
+    (boxId: string | null) => {
+      if (history === null) setState({ ready: true, boxId });
+      else history.push(routeOfBox(boxId));
+    },
+    [history],
+  );
+  return { ...state, open };
+}
