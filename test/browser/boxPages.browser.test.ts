@@ -4,7 +4,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
-import { boxScope, DEFAULT_CONFIG, overview, resolveScope, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
+import { backlogPage, boxScope, DEFAULT_CONFIG, overview, resolveScope, riskMatrix, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
@@ -197,6 +197,38 @@ describe('box pages in a browser', () => {
     expect(lines[0]).toMatch(/^Key,Name,Type,Level,Parent,Progress,/);
     expect(lines).toHaveLength(shown.length + 1);
     expect(lines.some((line) => line.startsWith(`${initiativeId},`))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('box names in the teams table, roadmap, risk list and backlog open their box', async () => {
+    const { initiativeId, teamId } = anInitiative();
+    const { app, errors } = await open(GLOBAL);
+    await app.getByTestId('tab-teamsConverted').click();
+    await app.getByTestId(`teams-open-${initiativeId}`).click();
+    await app.getByTestId(`breadcrumb-${initiativeId}`).waitFor();
+
+    await app.getByTestId('tab-roadmap').click();
+    await app.getByTestId(`roadmap-open-${teamId}`).click();
+    await app.getByTestId(`breadcrumb-${teamId}`).waitFor();
+    await expectBoxFigures(app, teamId);
+
+    await app.getByTestId('breadcrumb-open-root').click();
+    await app.getByTestId('breadcrumbs').waitFor({ state: 'detached' });
+    await app.getByTestId('tab-riskMatrix').click();
+    const matrix = riskMatrix(model, DEFAULT_CONFIG, resolveScope(model, null));
+    const cell = matrix.cells.find((c) => c.riskKeys.length > 0);
+    const riskKey = cell?.riskKeys[0] ?? '';
+    const riskBox = matrix.risks.find((risk) => risk.key === riskKey)?.boxId ?? '';
+    await app.getByTestId(`risk-cell-${cell?.likelihood}-${cell?.impact}`).click();
+    await app.getByTestId(`risk-open-${riskKey}`).click();
+    await app.getByTestId(`breadcrumb-${riskBox}`).waitFor();
+    await expect(app.getByTestId('box-type').textContent()).resolves.toBe(DEFAULT_CONFIG.boxTypes.find((t) => t.id === model.boxes[riskBox]?.typeId)?.name);
+
+    await app.getByTestId('tab-backlog').click();
+    const item = backlogPage(model, DEFAULT_CONFIG, boxScope(model, resolveScope(model, null), riskBox) ?? resolveScope(model, null), {}, today()).items.find((i) => i.boxId !== riskBox);
+    if (item === undefined) throw new Error(`${riskBox} has work in the boxes below it`);
+    await app.getByTestId(`backlog-open-${item.key}`).click();
+    await app.getByTestId(`breadcrumb-${item.boxId}`).waitFor();
     expect(errors).toEqual([]);
   });
 

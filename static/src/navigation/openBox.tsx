@@ -19,12 +19,15 @@ const linkStyle = {
   textDecoration: 'none',
 };
 
-/** A box's name that opens the box's own view; plain text where the page cannot open boxes. */
-export function BoxLink({ boxId, children, testId }: { boxId: string; children: ReactNode; testId?: string }) {
+/**
+ * A box's name that opens the box's own view (the transformation's is the global page itself); plain text where the
+ * page cannot open boxes. `tabIndex` -1 where the surrounding grid has its own keys.
+ */
+export function BoxLink({ boxId, children, testId, tabIndex }: { boxId: string; children: ReactNode; testId?: string; tabIndex?: number }) {
   const open = useOpenBox();
   if (open === null) return <>{children}</>;
   return (
-    <button type="button" data-testid={testId ?? `open-box-${boxId}`} style={linkStyle} onClick={() => open(boxId)} title="Open this box">
+    <button type="button" tabIndex={tabIndex} data-testid={testId ?? `open-box-${boxId}`} style={linkStyle} onClick={() => open(boxId === 'root' ? null : boxId)} title="Open this box">
       {children}
     </button>
   );

@@ -4,6 +4,7 @@ import { INDENT } from './constants';
 import { MilestoneMark } from './MilestoneMark';
 import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
+import { BoxLink } from '../../navigation/openBox';
 
 export interface RoadmapRowProps {
   /** Undefined while the row's page loads (or when it could not be read): a placeholder takes its place. */
@@ -85,7 +86,13 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
           <div role="gridcell" data-roadmap-name="" className="roadmap-namecell" style={{ paddingLeft: nameIndent(row) }}>
             <Toggle row={row} onToggle={onToggle} />
             <span title={row.name} className={row.kind === 'box' ? 'roadmap-name roadmap-box' : 'roadmap-name'}>
-              {row.name}
+              {row.kind === 'box' ? (
+                <BoxLink boxId={row.id} testId={`roadmap-open-${row.id}`} tabIndex={-1}>
+                  {row.name}
+                </BoxLink>
+              ) : (
+                row.name
+              )}
             </span>
             <span className="roadmap-meta">{row.key ? `${row.key} · ${row.typeName}` : row.typeName}</span>
           </div>
