@@ -2,6 +2,7 @@
  * What the panels of the global and project pages receive. Plain JSON, shared with the Custom UI.
  * Dates are 'yyyy-mm-dd'; ratios are 0..1 with a ready-made "12.3 %" text beside them.
  */
+import type { BaselineDeltaDto, BaselineDto } from './baselines';
 import type { DataSourceDto, ProgressDto, TeamsConvertedDto, WarningDto } from './common';
 
 export type PanelKey = 'roadmap' | 'riskMatrix' | 'teamsConverted' | 'backlog' | 'reports';
@@ -339,6 +340,15 @@ export interface OverviewRowDto {
   /** The box issue's assignee, and the Sponsor field's person. */
   owner: string | null;
   sponsor: string | null;
+  /** Against the chosen baseline; null without one, or when the baseline did not keep this box. */
+  baseline: BaselineDeltaDto | null;
+}
+
+/** The payload of `panel/overview`. */
+export interface OverviewQueryDto {
+  scope: ScopeDto;
+  /** Compare each box with this baseline. */
+  baselineId?: string;
 }
 
 /** Every box below the scope's top, as a tree (parents before children), up to `maxRows`. */
@@ -347,6 +357,8 @@ export interface OverviewDto {
   rows: OverviewRowDto[];
   /** Rows in all; more than rows.length when the scope has more boxes than one answer lists. */
   totalRows: number;
+  /** The baseline the rows are compared with, or null. */
+  baseline: BaselineDto | null;
 }
 
 // ---------- Top row ----------

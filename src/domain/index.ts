@@ -23,6 +23,8 @@ export { boxTypeNamer } from './lookup';
 export { overview, OVERVIEW_MAX_ROWS } from './overview';
 export type { Overview, OverviewRow } from './overview';
 export { openRisksBySubtree } from './openRisks';
+export { captureBaseline, compareToBaseline, BASELINE_LIMITS } from './baseline';
+export type { BaselineBox, BaselineRisk, BaselineContent, BaselineDelta } from './baseline';
 export type { OpenRiskCounts } from './openRisks';
 export type { Breadcrumb } from './boxScope';
 export { scopeSummary } from './scopeSummary';

@@ -1,4 +1,4 @@
-import { backlogPage, overview, riskMatrix, roadmap, roadmapWindow } from '../domain';
+import { backlogPage, riskMatrix, roadmap, roadmapWindow } from '../domain';
 import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { pageSummary } from '../usecases/pageSummary';
@@ -7,7 +7,8 @@ import { loadTransformationConfig } from '../storage/configStore';
 import { teamsPanel } from '../usecases/teamsPanel';
 import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
-import { backlogPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
+import { backlogPayloadSchema, overviewPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
+import { overviewPanel } from '../usecases/overviewPanel';
 
 export interface Request {
   payload: unknown;
@@ -75,7 +76,9 @@ export const searchBacklog = (request: Request): Promise<ResolverResponse<Backlo
 
 export const getOverview = (request: Request): Promise<ResolverResponse<OverviewDto>> =>
   respond(async () => {
-    const { scope } = parsePayload(panelPayloadSchema, request.payload);
+    const { scope, baselineId } = parsePayload(overviewPayloadSchema, request.payload);
     const read = await readFor(request, scope);
-    return { today: read.today, ...overview(read.model, read.config, read.scope, read.today) };
+    const answer = await overviewPanel(read, baselineId);
+    if (answer === null) throw new ResolverRefusal('NOT_FOUND', 'There is no such baseline on this page: it may have been deleted, or be of a box you may not browse.');
+    return answer;
   });

@@ -12,6 +12,15 @@ export const scopeSchema = z.object({ projectKey: projectKey.nullable(), boxId: 
 
 export const panelPayloadSchema = z.object({ scope: scopeSchema }).strict();
 
+/** Baseline ids are UUIDs the app made. */
+export const baselineIdSchema = z.string().regex(/^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/, 'must be a baseline id');
+
+export const overviewPayloadSchema = z.object({ scope: scopeSchema, baselineId: baselineIdSchema.optional() }).strict();
+
+export const saveBaselinePayloadSchema = z.object({ scope: scopeSchema, name: z.string().trim().min(1, 'a baseline needs a name').max(80, 'a baseline name is at most 80 characters') }).strict();
+
+export const deleteBaselinePayloadSchema = z.object({ id: baselineIdSchema }).strict();
+
 const { defaultWindow, maxWindow, maxCollapsedIds, maxRowIdLength } = ROADMAP_LIMITS;
 
 /** A window of the roadmap's showing rows; without a limit, the default window's length. */

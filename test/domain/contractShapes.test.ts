@@ -24,7 +24,7 @@ describe('the domain speaks the contract', () => {
     const backlog: BacklogPageDto = backlogPage(model, cfg, scope, asDomainQuery, '2026-03-10');
     const counts: ScheduleCountsDto = scheduleCounts(model, scope, '2026-03-10');
     const summary: Pick<PageSummaryDto, 'progress' | 'teamsConverted'> = scopeSummary(model, scope);
-    const boxes: Omit<OverviewDto, 'today'> = overview(model, cfg, scope, '2026-03-10');
+    const boxes: Pick<OverviewDto, 'totalRows'> & { rows: Omit<OverviewDto['rows'][number], 'baseline'>[] } = overview(model, cfg, scope, '2026-03-10');
 
     expect(roadmapDto.rows.map((row) => row.id)).toEqual(['root']);
     expect(risks.cells).toHaveLength(25);

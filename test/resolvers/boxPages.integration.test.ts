@@ -134,7 +134,8 @@ describe('box pages over HTTP against the Jira emulator', () => {
     expect(whole.totalRows).toBe(Object.keys(model.boxes).length - 1);
     expect(whole.rows.map((row) => row.id).sort()).toEqual(expected.rows.map((row) => row.id).sort());
     const byId = new Map(expected.rows.map((row) => [row.id, row]));
-    for (const row of whole.rows) expect(row).toEqual(byId.get(row.id));
+    for (const row of whole.rows) expect(row).toEqual({ ...byId.get(row.id), baseline: null });
+    expect(whole.baseline).toBeNull();
 
     const boxId = biggestBoxOf(model, 'initiative');
     const initiative = await call<OverviewDto>(PANEL_KEYS.overview, { scope: { projectKey: null, boxId } });

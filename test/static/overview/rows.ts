@@ -18,6 +18,7 @@ export function row(id: string, parentId: string | null, depth: number, override
     openRisks: { low: 0, medium: 0, high: 0, critical: 0, unscored: 0 },
     owner: null,
     sponsor: null,
+    baseline: null,
     ...overrides,
   };
 }
