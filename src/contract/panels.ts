@@ -60,6 +60,8 @@ export interface RoadmapQueryDto {
   collapsed?: string[];
   /** Instead of `collapsed`: every row with children is collapsed except these ("Collapse all", then opening some). */
   collapseAllExcept?: string[];
+  /** Draw each box's dates in this baseline beside today's. */
+  baselineId?: string;
 }
 
 export interface RoadmapRowDto {
@@ -84,6 +86,8 @@ export interface RoadmapRowDto {
   schedule: ScheduleStatusDto;
   /** The box's issue is done in Jira while its work is not (also a data-quality warning). */
   doneWithOpenWork: boolean;
+  /** Against the baseline the page asked for (baselineId): its dates then and the slip; absent or null otherwise. */
+  baseline?: BaselineDeltaDto | null;
 }
 
 export interface MilestoneDto {

@@ -9,6 +9,9 @@ import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
 import { backlogPayloadSchema, overviewPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
 import { overviewPanel } from '../usecases/overviewPanel';
+import { baselineDeltas } from '../usecases/baselines';
+
+const NO_BASELINE = 'There is no such baseline on this page: it may have been deleted, or be of a box you may not browse.';
 
 export interface Request {
   payload: unknown;
@@ -45,11 +48,15 @@ export const getPageSummary = (request: Request): Promise<ResolverResponse<PageS
 
 export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDto>> =>
   respond(async () => {
-    const { scope, window, collapsed, collapseAllExcept } = parsePayload(roadmapPayloadSchema, request.payload);
+    const { scope, window, collapsed, collapseAllExcept, baselineId } = parsePayload(roadmapPayloadSchema, request.payload);
     const read = await readFor(request, scope);
     const collapse = collapseAllExcept === undefined ? { kind: 'listed' as const, ids: new Set(collapsed) } : { kind: 'allExcept' as const, ids: new Set(collapseAllExcept) };
     // Only the asked-for window of rows goes back, so the answer's size does not grow with the scope.
-    return roadmapWindow(roadmap(read.model, read.config, read.scope, read.today), { ...window, collapse });
+    const answer = roadmapWindow(roadmap(read.model, read.config, read.scope, read.today), { ...window, collapse });
+    if (baselineId === undefined) return answer;
+    const compared = await baselineDeltas(read, baselineId);
+    if (compared === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
+    return { ...answer, rows: answer.rows.map((row) => ({ ...row, baseline: compared.deltas.get(row.id) ?? null })) };
   });
 
 export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMatrixDto>> =>
@@ -79,6 +86,6 @@ export const getOverview = (request: Request): Promise<ResolverResponse<Overview
     const { scope, baselineId } = parsePayload(overviewPayloadSchema, request.payload);
     const read = await readFor(request, scope);
     const answer = await overviewPanel(read, baselineId);
-    if (answer === null) throw new ResolverRefusal('NOT_FOUND', 'There is no such baseline on this page: it may have been deleted, or be of a box you may not browse.');
+    if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
     return answer;
   });

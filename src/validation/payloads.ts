@@ -42,6 +42,7 @@ export const roadmapPayloadSchema = z
     window: roadmapWindowSchema.default({ offset: 0, limit: defaultWindow }),
     collapsed: rowIds.optional(),
     collapseAllExcept: rowIds.optional(),
+    baselineId: baselineIdSchema.optional(),
   })
   .strict()
   .refine((p) => p.collapsed === undefined || p.collapseAllExcept === undefined, { message: 'send either collapsed or collapseAllExcept, not both', path: ['collapseAllExcept'] });

@@ -1,6 +1,6 @@
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { LocalPlatform } from '../../dev/platform';
-import { BASELINE_KEYS, PANEL_KEYS, type BaselineDto, type BaselineListDto, type OverviewDto, type ResolverResponse } from '../../src/contract';
+import { BASELINE_KEYS, PANEL_KEYS, type BaselineDto, type BaselineListDto, type OverviewDto, type ResolverResponse, type RoadmapDto } from '../../src/contract';
 import type { TransformationModel } from '../../src/domain';
 import { expectedModel } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
@@ -64,6 +64,12 @@ describe('baselines over HTTP against the Jira emulator', () => {
     const after = await call<OverviewDto>(PANEL_KEYS.overview, { scope: { projectKey: null }, baselineId: saved.id });
     expect(after.rows.find((r) => r.id === boxId)?.baseline).toMatchObject({ due, slipDays: 14 });
     expect(after.rows.find((r) => r.id === boxId)?.due).toBe(plusDays(due, 14));
+
+    const roadmap = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: { projectKey: null, boxId }, baselineId: saved.id });
+    expect(roadmap.rows[0]).toMatchObject({ id: boxId, due: plusDays(due, 14), baseline: { due, slipDays: 14 } });
+    expect(roadmap.rows.filter((r) => r.kind === 'item').every((r) => r.baseline === null)).toBe(true);
+    const plain = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: { projectKey: null, boxId } });
+    expect(plain.rows[0]?.baseline).toBeUndefined();
   });
 
   it('never shows a viewer a baseline of a box they may not browse today, and only admins delete', async () => {
@@ -75,6 +81,7 @@ describe('baselines over HTTP against the Jira emulator', () => {
     const refused = await answer<OverviewDto>(PANEL_KEYS.overview, { scope: { projectKey: null }, baselineId: saved.id }, DEMO_USERS.limited);
     expect(refused).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
     expect(JSON.stringify(refused)).not.toContain('Hidden plan');
+    expect(await answer(PANEL_KEYS.roadmap, { scope: { projectKey: null }, baselineId: saved.id }, DEMO_USERS.limited)).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
 
     expect(await answer(BASELINE_KEYS.delete, { id: saved.id }, DEMO_USERS.teamMember)).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
     expect(await call(BASELINE_KEYS.delete, { id: saved.id })).toEqual({ id: saved.id });

@@ -5,6 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { useCallback, useMemo, useState } from 'react';
 import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
 import { BacklogPanel } from '../components/backlog/BacklogPanel';
+import { BaselineBar } from '../components/baselines/BaselineBar';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { OverviewPanel } from '../components/overview/OverviewPanel';
 import { DataQualityWarnings } from '../components/DataQualityWarnings';
@@ -56,6 +57,7 @@ function ScopeView({ scope }: { scope: ScopeDto }) {
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
   // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.
   const [drillRequest, setDrillRequest] = useState(0);
+  const [baselineId, setBaselineId] = useState<string | null>(null);
 
   if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
   if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
@@ -80,6 +82,9 @@ function ScopeView({ scope }: { scope: ScopeDto }) {
       <TopRow summary={data} onDrill={openBacklog} />
       <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
       <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
+      {(panels.includes('overview') || panels.includes('roadmap')) && (
+        <BaselineBar scope={scope} canSave={data.boxId !== null || scope.projectKey === null} selected={baselineId} onSelect={setBaselineId} />
+      )}
       {panels.length === 0 ? (
         <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>
       ) : (
@@ -94,9 +99,9 @@ function ScopeView({ scope }: { scope: ScopeDto }) {
           {panels.map((p) => (
             <TabPanel key={p}>
               <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-                {p === 'overview' && <OverviewPanel scope={scope} />}
+                {p === 'overview' && <OverviewPanel scope={scope} baselineId={baselineId} />}
                 {p === 'teamsConverted' && <TeamsConvertedPanel scope={scope} />}
-                {p === 'roadmap' && <RoadmapPanel scope={scope} />}
+                {p === 'roadmap' && <RoadmapPanel scope={scope} baselineId={baselineId ?? undefined} />}
                 {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}
                 {p === 'backlog' && <BacklogPanel key={drillRequest} scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
                 {p === 'reports' && <ReportsPanel scope={scope} />}

@@ -1,6 +1,9 @@
 import { invoke } from '@forge/bridge';
 import {
+  BASELINE_KEYS,
   PANEL_KEYS,
+  type BaselineDto,
+  type BaselineListDto,
   SETTINGS_KEYS,
   type BacklogPageDto,
   type ConfigProblemDto,
@@ -80,13 +83,21 @@ async function call<T>(key: string, payload: Record<string, unknown> = {}): Prom
 const scopePayload = ({ projectKey, boxId }: ScopeDto): ScopeDto => (boxId === undefined ? { projectKey } : { projectKey, boxId });
 
 export const fetchSummary = (scope: ScopeDto): Promise<PageSummaryDto> => call<PageSummaryDto>(PANEL_KEYS.summary, { scope: scopePayload(scope) });
-export const fetchOverview = (scope: ScopeDto): Promise<OverviewDto> => call<OverviewDto>(PANEL_KEYS.overview, { scope: scopePayload(scope) });
+export const fetchOverview = (scope: ScopeDto, baselineId?: string): Promise<OverviewDto> =>
+  call<OverviewDto>(PANEL_KEYS.overview, { scope: scopePayload(scope), ...(baselineId !== undefined && { baselineId }) });
+
+// ---------- baselines ----------
+
+export const listBaselines = (scope: ScopeDto): Promise<BaselineListDto> => call<BaselineListDto>(BASELINE_KEYS.list, { scope: scopePayload(scope) });
+export const saveBaseline = (scope: ScopeDto, name: string): Promise<BaselineDto> => call<BaselineDto>(BASELINE_KEYS.save, { scope: scopePayload(scope), name });
+export const deleteBaseline = (id: string): Promise<{ id: string }> => call<{ id: string }>(BASELINE_KEYS.delete, { id });
 /** One window of the roadmap's rows; sends only what the resolver accepts. */
-export const fetchRoadmap = ({ scope, window, collapsed, collapseAllExcept }: RoadmapQueryDto): Promise<RoadmapDto> =>
+export const fetchRoadmap = ({ scope, window, collapsed, collapseAllExcept, baselineId }: RoadmapQueryDto): Promise<RoadmapDto> =>
   call<RoadmapDto>(PANEL_KEYS.roadmap, {
     scope: scopePayload(scope),
     ...(window && { window: { offset: window.offset, limit: window.limit } }),
     ...(collapseAllExcept ? { collapseAllExcept } : collapsed && { collapsed }),
+    ...(baselineId !== undefined && { baselineId }),
   });
 export const fetchRiskMatrix = (scope: ScopeDto): Promise<RiskMatrixDto> => call<RiskMatrixDto>(PANEL_KEYS.risks, { scope: scopePayload(scope) });
 export const fetchTeamsConverted = (scope: ScopeDto): Promise<TeamsConvertedPanelDto> => call<TeamsConvertedPanelDto>(PANEL_KEYS.teams, { scope: scopePayload(scope) });

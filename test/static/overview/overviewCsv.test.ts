@@ -15,6 +15,14 @@ describe('the Overview as CSV', () => {
     expect(lines[6]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it('adds the baseline\'s dates, the slip and the progress change when rows are compared with one', () => {
+    const compared = TREE.map((row, index) => ({ ...row, baseline: index === 0 ? { start: '2026-01-01', due: '2026-04-17', slipDays: 14, progressDelta: -0.05 } : null }));
+    const [header, first, second] = overviewCsv(compared, true).split('\r\n');
+    expect(header).toMatch(/,Owner,Sponsor,Baseline start,Baseline due,Slip,Progress change$/);
+    expect(first).toMatch(/,Zoe,,2026-01-01,2026-04-17,14 days later,5\.0 points lower$/);
+    expect(second).toMatch(/,,,,,,$/);
+  });
+
   it('is named by the local date', () => {
     expect(overviewFileName(new Date(2026, 2, 7, 23, 30))).toBe('boxes-2026-03-07.csv');
   });

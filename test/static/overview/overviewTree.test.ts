@@ -25,6 +25,13 @@ describe('the Overview tree', () => {
     expect(ids(shownRows(TREE, { column: 'due', direction: 'asc' }, NONE, new Set(['A'])))).toEqual(['C', 'A', 'A1', 'A2', 'B']);
   });
 
+  it('sorts by slip against a baseline, boxes the baseline did not keep last', () => {
+    const compared = TREE.map((row) => ({ ...row, baseline: row.id === 'A' ? { start: null, due: null, slipDays: 3, progressDelta: null } : row.id === 'C' ? { start: null, due: null, slipDays: 10, progressDelta: 0.1 } : null }));
+    expect(ids(shownRows(compared, { column: 'slip', direction: 'desc' }, NONE, new Set()))).toEqual(['C', 'A', 'B']);
+    expect(ids(shownRows(compared, { column: 'slip', direction: 'asc' }, NONE, new Set()))).toEqual(['A', 'C', 'B']);
+    expect(ids(shownRows(compared, { column: 'progressDelta', direction: 'asc' }, NONE, new Set()))).toEqual(['C', 'A', 'B']);
+  });
+
   it('sorts by open risks worst band first, and by schedule late first', () => {
     expect(ids(shownRows(TREE, { column: 'risks', direction: 'desc' }, NONE, new Set()))).toEqual(['C', 'A', 'B']);
     expect(ids(shownRows(TREE, { column: 'schedule', direction: 'asc' }, NONE, new Set()))[0]).toBe('B');

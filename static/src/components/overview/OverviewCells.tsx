@@ -3,6 +3,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import type { OpenRisksDto, OverviewRowDto, ScheduleStatusDto } from '../../../../src/contract';
 import { scheduleText } from '../roadmap/labels';
+import { progressDeltaText, slipText } from './overviewFormat';
 
 const subtle = { color: token('color.text.subtlest', '#626F86'), fontSize: '12px' };
 
@@ -61,3 +62,17 @@ export function TeamsCell({ row }: { row: OverviewRowDto }) {
 }
 
 export const dateText = (date: string | null): string => date ?? '—';
+
+export function SlipCell({ row }: { row: OverviewRowDto }) {
+  const days = row.baseline?.slipDays ?? null;
+  const color = days === null || days === 0 ? token('color.text.subtle', '#44546F') : days > 0 ? token('color.text.danger', '#AE2E24') : token('color.text.success', '#216E4E');
+  return (
+    <span data-testid={`overview-slip-${row.id}`} style={{ color, whiteSpace: 'nowrap' }} title={row.baseline ? `Due ${dateText(row.baseline.due)} in the baseline` : 'Not in the baseline'}>
+      {row.baseline === null ? '—' : slipText(days)}
+    </span>
+  );
+}
+
+export function ProgressDeltaCell({ row }: { row: OverviewRowDto }) {
+  return <span data-testid={`overview-progress-delta-${row.id}`} style={{ whiteSpace: 'nowrap' }}>{row.baseline === null ? '—' : progressDeltaText(row.baseline.progressDelta)}</span>;
+}

@@ -28,7 +28,8 @@ function OverviewView({ data }: { data: OverviewDto }) {
     if (!next.delete(id)) next.add(id);
     return next;
   }), []);
-  const exportCsv = () => downloadCsv(overviewCsv(allRowsInOrder(data.rows, sort, filter)), overviewFileName(new Date()));
+  const withBaseline = data.baseline !== null;
+  const exportCsv = () => downloadCsv(overviewCsv(allRowsInOrder(data.rows, sort, filter), withBaseline), overviewFileName(new Date()));
   const matched = isFiltering(filter) ? shown.length : null;
 
   return (
@@ -48,6 +49,11 @@ function OverviewView({ data }: { data: OverviewDto }) {
         onExport={exportCsv}
         canExport={shown.length > 0}
       />
+      {data.baseline !== null && (
+        <p style={{ margin: 0 }} data-testid="overview-baseline">
+          Compared with the baseline “{data.baseline.name}” of {data.baseline.boxName}, saved {data.baseline.createdAt.slice(0, 10)}: slip is how many days later each box is due now.
+        </p>
+      )}
       <p role="status" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }} data-testid="overview-count">
         {matched === null ? `${data.rows.length} boxes` : `${matched} of ${data.rows.length} boxes shown (matches and the boxes above them)`}
         {data.totalRows > data.rows.length && ` — the first ${data.rows.length} of ${data.totalRows}; open a box to see the rest of its tree.`}
@@ -56,16 +62,16 @@ function OverviewView({ data }: { data: OverviewDto }) {
         <Empty title="No box matches the filter" />
       ) : (
         <div style={{ overflowX: 'auto' }}>
-          <OverviewTable shown={shown} sort={sort} onSort={onSort} onToggle={onToggle} onOpen={(id) => open?.(id)} focused={Math.min(focused, shown.length - 1)} onFocus={setFocused} />
+          <OverviewTable shown={shown} sort={sort} onSort={onSort} onToggle={onToggle} onOpen={(id) => open?.(id)} focused={Math.min(focused, shown.length - 1)} onFocus={setFocused} withBaseline={withBaseline} />
         </div>
       )}
     </section>
   );
 }
 
-/** Every box below the scope's top as a sortable, filterable tree; each row opens its box. */
-export function OverviewPanel({ scope }: { scope: ScopeDto }) {
-  const load = useCallback(() => fetchOverview(scope), [scope]);
+/** Every box below the scope's top as a sortable, filterable tree, compared with a baseline when one is chosen; each row opens its box. */
+export function OverviewPanel({ scope, baselineId }: { scope: ScopeDto; baselineId: string | null }) {
+  const load = useCallback(() => fetchOverview(scope, baselineId ?? undefined), [scope, baselineId]);
   const resource = useResource(load);
   if (resource.state === 'loading') return <Loading label="Loading the boxes…" />;
   if (resource.state === 'error') return <ErrorState title="The overview could not be loaded" message={resource.message} onRetry={resource.retry} />;

@@ -1,6 +1,6 @@
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { dateText, ProgressCell, RisksCell, ScheduleCell, TeamsCell } from './OverviewCells';
+import { dateText, ProgressCell, ProgressDeltaCell, RisksCell, ScheduleCell, SlipCell, TeamsCell } from './OverviewCells';
 import { keyAction, type OverviewColumn, type OverviewSort, type ShownRow } from './overviewTree';
 
 const COLUMNS: readonly { column: OverviewColumn; label: string }[] = [
@@ -15,6 +15,10 @@ const COLUMNS: readonly { column: OverviewColumn; label: string }[] = [
   { column: 'owner', label: 'Owner' },
   { column: 'sponsor', label: 'Sponsor' },
 ];
+const BASELINE_COLUMNS: readonly { column: OverviewColumn; label: string }[] = [
+  { column: 'slip', label: 'Slip' },
+  { column: 'progressDelta', label: 'Progress change' },
+];
 
 const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' as const, textAlign: 'start' as const };
 const headButton = { background: 'none', border: 'none', padding: 0, font: 'inherit', fontWeight: 600, color: token('color.text.subtle', '#44546F'), cursor: 'pointer' };
@@ -27,10 +31,13 @@ interface Props {
   onOpen: (id: string) => void;
   focused: number;
   onFocus: (index: number) => void;
+  /** Rows are compared with a baseline: show the slip and progress change columns. */
+  withBaseline: boolean;
 }
 
 /** The boxes as a tree grid: one focusable row at a time; arrows move, open and close, Enter opens the box. */
-export function OverviewTable({ shown, sort, onSort, onToggle, onOpen, focused, onFocus }: Props) {
+export function OverviewTable({ shown, sort, onSort, onToggle, onOpen, focused, onFocus, withBaseline }: Props) {
+  const columns = withBaseline ? [...COLUMNS, ...BASELINE_COLUMNS] : COLUMNS;
   const body = useRef<HTMLTableSectionElement>(null);
   const keyboard = useRef(false);
   useEffect(() => {
@@ -55,7 +62,7 @@ export function OverviewTable({ shown, sort, onSort, onToggle, onOpen, focused, 
     <table role="treegrid" aria-label="Boxes" data-testid="overview-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '14px' }}>
       <thead>
         <tr>
-          {COLUMNS.map(({ column, label }) => {
+          {columns.map(({ column, label }) => {
             const direction = sort?.column === column ? sort.direction : null;
             return (
               <th key={column} scope="col" style={cell} aria-sort={direction === null ? 'none' : direction === 'asc' ? 'ascending' : 'descending'}>
@@ -130,6 +137,16 @@ export function OverviewTable({ shown, sort, onSort, onToggle, onOpen, focused, 
             <td role="gridcell" style={cell}>
               {row.sponsor ?? '—'}
             </td>
+            {withBaseline && (
+              <>
+                <td role="gridcell" style={cell}>
+                  <SlipCell row={row} />
+                </td>
+                <td role="gridcell" style={cell}>
+                  <ProgressDeltaCell row={row} />
+                </td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

@@ -29,8 +29,20 @@ const record = (row: OverviewRowDto): string[] => [
   row.sponsor ?? '',
 ];
 
-/** A header, then one record per box in the order given. */
-export const overviewCsv = (rows: readonly OverviewRowDto[]): string => toCsv([HEADER, ...rows.map(record)]);
+const BASELINE_HEADER = ['Baseline start', 'Baseline due', 'Slip', 'Progress change'];
+/** In words, not signed numbers: a leading + or − would be taken for a formula and defused into text anyway. */
+const slipWords = (days: number | null): string => (days === null ? '' : days === 0 ? 'on time' : `${Math.abs(days)} days ${days > 0 ? 'later' : 'earlier'}`);
+const deltaWords = (delta: number | null): string => {
+  if (delta === null) return '';
+  const points = Math.round(delta * 1000) / 10;
+  return points === 0 ? 'unchanged' : `${Math.abs(points).toFixed(1)} points ${points > 0 ? 'higher' : 'lower'}`;
+};
+const baselineRecord = ({ baseline }: OverviewRowDto): string[] =>
+  baseline === null ? ['', '', '', ''] : [baseline.start ?? '', baseline.due ?? '', slipWords(baseline.slipDays), deltaWords(baseline.progressDelta)];
+
+/** A header, then one record per box in the order given; with a baseline, its dates, the slip and the progress change too. */
+export const overviewCsv = (rows: readonly OverviewRowDto[], withBaseline = false): string =>
+  toCsv(withBaseline ? [[...HEADER, ...BASELINE_HEADER], ...rows.map((row) => [...record(row), ...baselineRecord(row)])] : [HEADER, ...rows.map(record)]);
 
 /** "boxes-2026-03-07.csv", in local time. */
 export function overviewFileName(now: Date): string {

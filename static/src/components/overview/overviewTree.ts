@@ -1,7 +1,7 @@
 /** The Overview's tree: siblings sorted, rows filtered (keeping the way down to a match), expansion applied. No React here. */
 import type { OverviewRowDto, ScheduleStatusDto } from '../../../../src/contract';
 
-export type OverviewColumn = 'name' | 'type' | 'progress' | 'start' | 'due' | 'schedule' | 'teams' | 'risks' | 'owner' | 'sponsor';
+export type OverviewColumn = 'name' | 'type' | 'progress' | 'start' | 'due' | 'schedule' | 'teams' | 'risks' | 'owner' | 'sponsor' | 'slip' | 'progressDelta';
 export interface OverviewSort {
   column: OverviewColumn;
   direction: 'asc' | 'desc';
@@ -26,11 +26,19 @@ const text = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const measured = (row: OverviewRowDto): number => (row.progress.percentText === '–' ? -1 : row.progress.ratio);
 const riskWeight = (row: OverviewRowDto): number[] => [row.openRisks.critical, row.openRisks.high, row.openRisks.medium, row.openRisks.low, row.openRisks.unscored];
 
-function compareNullable(a: string | null, b: string | null): number {
+function compareNullable<T extends string | number>(a: T | null, b: T | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return text.compare(a, b);
+  return typeof a === 'number' && typeof b === 'number' ? a - b : text.compare(String(a), String(b));
+}
+
+/** The cell a column sorts by when it may be empty; undefined for columns that always hold a value. */
+function nullableValue(column: OverviewColumn, row: OverviewRowDto): string | number | null | undefined {
+  if (column === 'start' || column === 'due' || column === 'owner' || column === 'sponsor') return row[column];
+  if (column === 'slip') return row.baseline?.slipDays ?? null;
+  if (column === 'progressDelta') return row.baseline?.progressDelta ?? null;
+  return undefined;
 }
 
 function compareBy(column: OverviewColumn, a: OverviewRowDto, b: OverviewRowDto): number {
@@ -42,9 +50,12 @@ function compareBy(column: OverviewColumn, a: OverviewRowDto, b: OverviewRowDto)
     case 'progress':
       return measured(a) - measured(b);
     case 'start':
-      return compareNullable(a.start, b.start);
     case 'due':
-      return compareNullable(a.due, b.due);
+    case 'owner':
+    case 'sponsor':
+    case 'slip':
+    case 'progressDelta':
+      return compareNullable(nullableValue(column, a) ?? null, nullableValue(column, b) ?? null);
     case 'schedule':
       return SCHEDULE_ORDER[a.schedule] - SCHEDULE_ORDER[b.schedule];
     case 'teams':
@@ -53,10 +64,6 @@ function compareBy(column: OverviewColumn, a: OverviewRowDto, b: OverviewRowDto)
       const [wa, wb] = [riskWeight(a), riskWeight(b)];
       return wa.reduce((found, value, index) => found || value - (wb[index] ?? 0), 0);
     }
-    case 'owner':
-      return compareNullable(a.owner, b.owner);
-    case 'sponsor':
-      return compareNullable(a.sponsor, b.sponsor);
   }
 }
 
@@ -65,7 +72,7 @@ function sortSiblings(siblings: OverviewRowDto[], sort: OverviewSort | null): Ov
   if (sort === null) return siblings;
   const sign = sort.direction === 'asc' ? 1 : -1;
   const column = sort.column;
-  const empty = column === 'start' || column === 'due' || column === 'owner' || column === 'sponsor' ? (row: OverviewRowDto) => row[column] === null : () => false;
+  const empty = (row: OverviewRowDto) => nullableValue(column, row) === null;
   return siblings
     .map((row, index) => ({ row, index }))
     .sort((x, y) => {

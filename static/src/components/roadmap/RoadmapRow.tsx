@@ -5,6 +5,7 @@ import { MilestoneMark } from './MilestoneMark';
 import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
 import { BoxLink } from '../../navigation/openBox';
+import { BaselineMark } from './BaselineMark';
 
 export interface RoadmapRowProps {
   /** Undefined while the row's page loads (or when it could not be read): a placeholder takes its place. */
@@ -98,6 +99,7 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
           </div>
           <div role="gridcell" className="roadmap-timeline">
             <TimelineMark row={row} scale={scale} />
+            {row.baseline && <BaselineMark row={row} baseline={row.baseline} scale={scale} />}
             {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
           </div>
         </>

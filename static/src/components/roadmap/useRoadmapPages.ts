@@ -12,8 +12,8 @@ export interface RoadmapPagesHandle {
 }
 
 /** The roadmap of a scope (the whole, a project, a box) under a collapse state, fetched page by page as the grid scrolls. */
-export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState): RoadmapPagesHandle {
-  const question = useMemo(() => ({ scope, ...collapseQuery(collapse) }), [scope, collapse]);
+export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState, baselineId?: string): RoadmapPagesHandle {
+  const question = useMemo(() => ({ scope, ...collapseQuery(collapse), ...(baselineId !== undefined && { baselineId }) }), [scope, collapse, baselineId]);
   const [pages] = useState(() => new RoadmapPages(question));
   const [version, setVersion] = useState(0);
   const alive = useRef(true);
