@@ -30,7 +30,7 @@ export type { Breadcrumb } from './boxScope';
 export { scopeSummary } from './scopeSummary';
 export { progressItems } from './progressItems';
 export type { ProgressItems } from './progressItems';
-export { scopeWarnings, itemsOutsideBoxes, pageWarnings, hiddenReasons } from './pageScope';
+export { scopeWarnings, itemsOutsideBoxes, pageWarnings, hiddenReasons, hiddenReasonsBelow } from './pageScope';
 export type { HiddenIssue, HiddenReason } from './pageScope';
 export type { ScopeSummary } from './scopeSummary';
 export { roadmap } from './roadmap';

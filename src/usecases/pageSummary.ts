@@ -1,4 +1,4 @@
-import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, hiddenReasonsBelow, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
 import type { PageSummaryDto } from '../contract';
 import type { ScopedRead } from './readScope';
 
@@ -26,7 +26,8 @@ export function pageSummary(read: ScopedRead, config: TransformationConfig, proj
   const summary = scopeSummary(model, scope);
   const warnings = pageWarnings(model, config, scope);
   // Without the list (a live read), keep what the source says.
-  const hiddenBecause = read.hidden === undefined ? [] : hiddenReasons(model, scope, projectKey, read.hidden);
+  const hidden = read.hidden;
+  const hiddenBecause = hidden === undefined ? [] : read.boxId === null ? hiddenReasons(model, scope, projectKey, hidden) : hiddenReasonsBelow(scope, hidden);
   const rowsHidden = read.hidden === undefined ? read.source.rowsHidden : hiddenBecause.length > 0;
   return {
     transformationName: model.name,
