@@ -86,6 +86,12 @@ describe('baselines in a browser', () => {
     await dark.app.getByTestId(`roadmap-baseline-${initiative.id}`).waitFor();
     await shot(dark.page, 'roadmap-baseline-dark');
 
+    // The chosen baseline stays chosen on the initiative's own page.
+    await app.getByTestId(`roadmap-open-${initiative.id}`).click();
+    await app.getByTestId(`breadcrumb-${initiative.id}`).waitFor();
+    await app.getByTestId('tab-roadmap').click();
+    await expect(app.getByTestId(`roadmap-baseline-${initiative.id}`).getAttribute('data-slip')).resolves.toBe('14');
+
     await app.getByTestId('baseline-delete').click();
     await expect(app.getByTestId('baseline-note').textContent()).resolves.toBe('The baseline was deleted.');
     await app.getByTestId(`roadmap-baseline-${initiative.id}`).waitFor({ state: 'detached' });

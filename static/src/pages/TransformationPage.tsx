@@ -41,23 +41,24 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   const route = useBoxRoute();
   const { boxId } = route;
   const viewScope = useMemo<ScopeDto>(() => (boxId === null ? scope : { ...scope, boxId }), [scope, boxId]);
+  // The chosen baseline stays chosen from box to box, so a slip can be followed down the tree.
+  const [baselineId, setBaselineId] = useState<string | null>(null);
   if (!route.ready) return <Loading label="Opening the page…" />;
   return (
     <OpenBoxProvider value={route.open}>
       {/* Another box starts afresh: no panel keeps the previous box's tab, filters or answers. */}
-      <ScopeView key={boxId ?? ''} scope={viewScope} />
+      <ScopeView key={boxId ?? ''} scope={viewScope} baselineId={baselineId} onBaseline={setBaselineId} />
     </OpenBoxProvider>
   );
 }
 
-function ScopeView({ scope }: { scope: ScopeDto }) {
+function ScopeView({ scope, baselineId, onBaseline }: { scope: ScopeDto; baselineId: string | null; onBaseline: (id: string | null) => void }) {
   const loadSummary = useCallback(() => fetchSummary(scope), [scope]);
   const summary = useResource(loadSummary);
   const [selected, setSelected] = useState(0);
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
   // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.
   const [drillRequest, setDrillRequest] = useState(0);
-  const [baselineId, setBaselineId] = useState<string | null>(null);
 
   if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
   if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
@@ -83,7 +84,7 @@ function ScopeView({ scope }: { scope: ScopeDto }) {
       <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
       <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
       {(panels.includes('overview') || panels.includes('roadmap')) && (
-        <BaselineBar scope={scope} canSave={data.boxId !== null || scope.projectKey === null} selected={baselineId} onSelect={setBaselineId} />
+        <BaselineBar scope={scope} canSave={data.boxId !== null || scope.projectKey === null} selected={baselineId} onSelect={onBaseline} />
       )}
       {panels.length === 0 ? (
         <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>
