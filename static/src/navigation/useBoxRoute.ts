@@ -41,12 +41,15 @@ export function useBoxRoute(): BoxRoute {
       stop();
     };
   }, []);
+  const current = state.boxId;
   const open = useCallback(
     (boxId: string | null) => {
+      // Opening the box already open adds no entry to the browser's history.
+      if (boxId === current) return;
       if (history === null) setState({ ready: true, boxId });
       else history.push(routeOfBox(boxId));
     },
-    [history],
+    [history, current],
   );
   return { ...state, open };
 }
