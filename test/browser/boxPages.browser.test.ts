@@ -244,6 +244,13 @@ describe('box pages in a browser', () => {
     await app.getByTestId('breadcrumb-home').click();
     await app.getByTestId('breadcrumbs').waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toBe('/jira/projects/PAY/apps/transformation-office');
-    expect(errors).toEqual([]);
+    await app.getByTestId('overview-table').waitFor();
+    await shot(page, 'project-overview-light');
+
+    const dark = await open(`/jira/projects/PAY/apps/transformation-office/box/${teamId}`, { accountId: DEMO_USERS.teamMember, theme: 'dark' });
+    await dark.app.getByTestId(`breadcrumb-${teamId}`).waitFor();
+    await expectBoxFigures(dark.app, teamId, pay, member);
+    await shot(dark.page, 'project-team-dark');
+    expect([...errors, ...dark.errors]).toEqual([]);
   });
 });
