@@ -16,3 +16,10 @@ export function boxIdOfRoute(pathname: string): string | null {
 
 /** The route of a box ("/box/project%3APAY" for a project box), or "/" for the page itself. */
 export const routeOfBox = (boxId: string | null): string => (boxId === null ? '/' : `${BOX_PREFIX}${encodeURIComponent(boxId)}`);
+
+/** The path of a location, whether a listener is handed the location itself (history 4) or `{ location, action }` (history 5). */
+export function pathnameOf(update: unknown): string {
+  const value = update as { pathname?: unknown; location?: { pathname?: unknown } } | null;
+  if (typeof value?.pathname === 'string') return value.pathname;
+  return typeof value?.location?.pathname === 'string' ? value.location.pathname : '/';
+}

@@ -1,12 +1,12 @@
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
-import { boxIdOfRoute, routeOfBox } from './boxRoute';
+import { boxIdOfRoute, pathnameOf, routeOfBox } from './boxRoute';
 
 /** What the page needs of Forge's history: where it is, a way to move, and word of moves (back, forward). */
 interface PageHistory {
-  location: { pathname: string };
+  location: unknown;
   push(path: string): void;
-  listen(listener: (location: { pathname: string }) => void): () => void;
+  listen(listener: (update: unknown) => void): () => void;
 }
 
 export interface BoxRoute {
@@ -31,8 +31,8 @@ export function useBoxRoute(): BoxRoute {
       (created: PageHistory) => {
         if (!current) return;
         setHistory(created);
-        setState({ ready: true, boxId: boxIdOfRoute(created.location.pathname) });
-        stop = created.listen((location) => setState({ ready: true, boxId: boxIdOfRoute(location.pathname) }));
+        setState({ ready: true, boxId: boxIdOfRoute(pathnameOf(created.location)) });
+        stop = created.listen((update) => setState({ ready: true, boxId: boxIdOfRoute(pathnameOf(update)) }));
       },
       () => current && setState({ ready: true, boxId: null }),
     );
