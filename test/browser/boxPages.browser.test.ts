@@ -160,6 +160,9 @@ describe('box pages in a browser', () => {
     await app.getByTestId('error-message').waitFor({ timeout: 30_000 });
     await expect(app.getByTestId('error-message').textContent()).resolves.toContain(`There is no box ${hidden} on this page`);
     await expect(app.locator('body').textContent()).resolves.not.toContain(model.boxes[hidden]?.name ?? '');
+    await app.getByTestId('box-not-found-home').click();
+    await app.getByTestId('top-progress').waitFor();
+    expect(new URL(page.url()).pathname).toBe(GLOBAL);
   });
 
   it('the Overview answers the keyboard: arrows move, close and open rows; Enter opens the box', async () => {

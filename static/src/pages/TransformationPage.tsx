@@ -17,6 +17,7 @@ import { TeamsConvertedPanel } from '../components/teams/TeamsConvertedPanel';
 import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
 import { DataSourceNote } from '../components/DataSourceNote';
+import { BoxNotFound } from '../components/BoxNotFound';
 import { OpenBoxProvider } from '../navigation/openBox';
 import { useBoxRoute } from '../navigation/useBoxRoute';
 import { fetchSummary } from '../services/invokes';
@@ -62,6 +63,7 @@ function ScopeView({ scope, baselineId, onBaseline }: { scope: ScopeDto; baselin
 
   if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
   if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
+  if (summary.state === 'error' && summary.code === 'NOT_FOUND' && scope.boxId !== undefined) return <BoxNotFound message={summary.message} />;
   if (summary.state === 'error') return <ErrorState title="The transformation could not be read" message={summary.message} onRetry={summary.retry} />;
   const { data } = summary;
   const panels: Tab[] = [...(data.hasChildBoxes ? (['overview'] as const) : []), ...data.toolset.filter((p) => PANEL_TITLES[p] !== undefined)];
