@@ -100,7 +100,9 @@ describe('box pages over HTTP against the Jira emulator', () => {
     expect(backlog.items.every((item) => scope.itemKeys.has(item.key))).toBe(true);
 
     const weekly = await call<WeeklyReportDto>(REPORT_KEYS.weekly, { scope: box });
-    expect(weekly).toBeDefined();
+    expect(weekly.overall.progressAfter).toBeCloseTo(scopeSummary(model, scope).progress.ratio);
+    expect(weekly.overall.teamsTotal).toBe(scopeSummary(model, scope).teamsConverted.total);
+    for (const key of [REPORT_KEYS.value, REPORT_KEYS.flow, REPORT_KEYS.forecast]) expect((await answer(key, { scope: box })).success).toBe(true);
   });
 
   it('a project page opens the boxes of its project, and refuses a box above them as not on the page', async () => {
