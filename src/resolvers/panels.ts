@@ -1,4 +1,4 @@
-import { backlogPage, riskMatrix, roadmap, roadmapWindow } from '../domain';
+import { backlogPage, riskMatrix } from '../domain';
 import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { pageSummary } from '../usecases/pageSummary';
@@ -9,7 +9,7 @@ import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
 import { backlogPayloadSchema, overviewPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
 import { overviewPanel } from '../usecases/overviewPanel';
-import { baselineDeltas } from '../usecases/baselines';
+import { roadmapPanel } from '../usecases/roadmapPanel';
 
 const NO_BASELINE = 'There is no such baseline on this page: it may have been deleted, or be of a box you may not browse.';
 
@@ -51,12 +51,9 @@ export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDt
     const { scope, window, collapsed, collapseAllExcept, baselineId } = parsePayload(roadmapPayloadSchema, request.payload);
     const read = await readFor(request, scope);
     const collapse = collapseAllExcept === undefined ? { kind: 'listed' as const, ids: new Set(collapsed) } : { kind: 'allExcept' as const, ids: new Set(collapseAllExcept) };
-    // Only the asked-for window of rows goes back, so the answer's size does not grow with the scope.
-    const answer = roadmapWindow(roadmap(read.model, read.config, read.scope, read.today), { ...window, collapse });
-    if (baselineId === undefined) return answer;
-    const compared = await baselineDeltas(read, baselineId);
-    if (compared === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
-    return { ...answer, rows: answer.rows.map((row) => ({ ...row, baseline: compared.deltas.get(row.id) ?? null })) };
+    const answer = await roadmapPanel(read, window, collapse, baselineId);
+    if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
+    return answer;
   });
 
 export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMatrixDto>> =>
