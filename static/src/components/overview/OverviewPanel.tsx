@@ -1,3 +1,4 @@
+import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useMemo, useState } from 'react';
 import type { OverviewDto, ScopeDto } from '../../../../src/contract';
@@ -12,6 +13,8 @@ import { OverviewToolbar } from './OverviewToolbar';
 import { allRowsInOrder, initiallyExpanded, isFiltering, shownRows, type OverviewColumn, type OverviewFilter, type OverviewSort } from './overviewTree';
 
 const NO_FILTER: OverviewFilter = { text: '', typeName: null };
+/** Rows drawn at a time, so opening a large tree stays quick; more on request. */
+const ROWS_DRAWN = 500;
 
 function OverviewView({ data }: { data: OverviewDto }) {
   const open = useOpenBox();
@@ -19,6 +22,7 @@ function OverviewView({ data }: { data: OverviewDto }) {
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => initiallyExpanded(data.rows));
   const [focused, setFocused] = useState(0);
+  const [drawn, setDrawn] = useState(ROWS_DRAWN);
   const shown = useMemo(() => shownRows(data.rows, sort, filter, expanded), [data.rows, sort, filter, expanded]);
   const typeNames = useMemo(() => [...new Set(data.rows.map((row) => row.typeName))], [data.rows]);
 
@@ -62,7 +66,12 @@ function OverviewView({ data }: { data: OverviewDto }) {
         <Empty title="No box matches the filter" />
       ) : (
         <div style={{ overflowX: 'auto' }}>
-          <OverviewTable shown={shown} sort={sort} onSort={onSort} onToggle={onToggle} onOpen={(id) => open?.(id)} focused={Math.min(focused, shown.length - 1)} onFocus={setFocused} withBaseline={withBaseline} />
+          <OverviewTable shown={shown.length > drawn ? shown.slice(0, drawn) : shown} sort={sort} onSort={onSort} onToggle={onToggle} onOpen={(id) => open?.(id)} focused={Math.min(focused, shown.length - 1, drawn - 1)} onFocus={setFocused} withBaseline={withBaseline} />
+          {shown.length > drawn && (
+            <Button testId="overview-show-more" onClick={() => setDrawn((n) => n + ROWS_DRAWN)}>
+              {`Show ${Math.min(ROWS_DRAWN, shown.length - drawn)} more of ${shown.length - drawn} rows`}
+            </Button>
+          )}
         </div>
       )}
     </section>
