@@ -399,6 +399,8 @@ export interface PageSummaryDto {
   breadcrumbs: BreadcrumbDto[];
   /** The scope has boxes below its top: the Overview is its first panel. */
   hasChildBoxes: boolean;
+  /** Boxes the page shows as rows (they hold some of its work) but cannot open: they lie outside its scope. */
+  outsideBoxIds: string[];
   /** The data-quality warnings about this page's issues and the configuration (not other projects'). */
   warnings: WarningDto[];
   warningCount: number;

@@ -1,8 +1,9 @@
-import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, hiddenReasonsBelow, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, hiddenReasonsBelow, shownBoxIds, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
 import type { PageSummaryDto } from '../contract';
 import type { ScopedRead } from './readScope';
 
 const MAX_WARNINGS = 200;
+const MAX_OUTSIDE_BOXES = 1000;
 
 /** The panels the scope's box types switch on (the union, for a project that holds several boxes). */
 function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
@@ -12,12 +13,14 @@ function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
 }
 
 /** Where the open box sits, and whether the scope has boxes below its top (so an Overview to show). */
-function boxPlace(read: ScopedRead, config: TransformationConfig): Pick<PageSummaryDto, 'boxId' | 'boxTypeName' | 'breadcrumbs' | 'hasChildBoxes'> {
+function boxPlace(read: ScopedRead, config: TransformationConfig): Pick<PageSummaryDto, 'boxId' | 'boxTypeName' | 'breadcrumbs' | 'hasChildBoxes' | 'outsideBoxIds'> {
   const { model, scope, boxId } = read;
   const typeName = boxTypeNamer(config);
   const crumbs = boxId === null ? [] : breadcrumbs(model, read.pageScope, boxId).map(({ id, name, typeId, openable }) => ({ id, name, typeName: typeName(typeId), openable }));
   const box = boxId === null ? undefined : model.boxes[boxId];
-  return { boxId, boxTypeName: box === undefined ? null : typeName(box.typeId), breadcrumbs: crumbs, hasChildBoxes: scope.rootIds.length > 1 || scope.boxIds.size > scope.rootIds.length };
+  // Boxes of other projects that hold some of a project page's work: shown as rows, not opened from this page.
+  const outside = [...shownBoxIds(model, scope)].filter((id) => !read.pageScope.boxIds.has(id)).slice(0, MAX_OUTSIDE_BOXES);
+  return { boxId, boxTypeName: box === undefined ? null : typeName(box.typeId), breadcrumbs: crumbs, hasChildBoxes: scope.rootIds.length > 1 || scope.boxIds.size > scope.rootIds.length, outsideBoxIds: outside };
 }
 
 /** The page's top row: advance, teams converted, schedule counts, and what could not be read. */

@@ -235,6 +235,16 @@ describe('box pages in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a project page does not offer to open a box outside the project that holds some of its work', async () => {
+    const ops = resolveScope(model, 'OPS');
+    const { app, errors } = await open('/jira/projects/OPS/apps/transformation-office');
+    await app.getByTestId('tab-roadmap').click();
+    await app.getByTestId('roadmap-row-root').waitFor();
+    await expect(app.getByTestId('roadmap-open-root').count()).resolves.toBe(0);
+    await app.getByTestId(`roadmap-open-${ops.rootIds[0]}`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('a project page opens its project\'s boxes the same way, its home first in the breadcrumbs', async () => {
     const member = expectedModel(site, DEMO_USERS.teamMember);
     const pay = resolveScope(member, 'PAY');

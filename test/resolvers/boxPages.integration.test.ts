@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
-import { backlogPage, boxScope, DEFAULT_CONFIG, overview, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
+import { backlogPage, boxScope, DEFAULT_CONFIG, overview, resolveScope, shownBoxIds, riskMatrix, roadmap, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
 import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type TeamsConvertedPanelDto, type WeeklyReportDto } from '../../src/contract';
 import { expectedModel } from '../support/expectedModel';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
@@ -118,6 +118,15 @@ describe('box pages over HTTP against the Jira emulator', () => {
     expect(refused).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
     const other = await answer(PANEL_KEYS.roadmap, { scope: { projectKey: null, boxId: teamId } }, DEMO_USERS.teamMember, projectPage('PAY'));
     expect(other).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
+
+    // Boxes outside a project that hold some of its work (OPS has work directly under the transformation) are shown on
+    // its page, and named as not to be opened there.
+    const ops = resolveScope(model, 'OPS');
+    const home = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: 'OPS' } }, DEMO_USERS.admin, projectPage('OPS'));
+    const outside = [...shownBoxIds(model, ops)].filter((id) => !ops.boxIds.has(id));
+    expect(outside).toEqual(['root']);
+    expect(home.outsideBoxIds).toEqual(outside);
+    expect((await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: { projectKey: null } })).outsideBoxIds).toEqual([]);
   });
 
   it('a box the viewer may not browse is not found for them, whoever else sees it', async () => {

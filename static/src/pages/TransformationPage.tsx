@@ -18,7 +18,7 @@ import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
 import { DataSourceNote } from '../components/DataSourceNote';
 import { BoxNotFound } from '../components/BoxNotFound';
-import { OpenBoxProvider } from '../navigation/openBox';
+import { OpenBoxProvider, OutsideBoxesProvider } from '../navigation/openBox';
 import { useBoxRoute } from '../navigation/useBoxRoute';
 import { fetchSummary } from '../services/invokes';
 
@@ -60,6 +60,8 @@ function ScopeView({ scope, baselineId, onBaseline }: { scope: ScopeDto; baselin
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
   // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.
   const [drillRequest, setDrillRequest] = useState(0);
+  const ready = summary.state === 'ready' ? summary.data : null;
+  const outsideBoxes = useMemo(() => new Set(ready?.outsideBoxIds ?? []), [ready]);
 
   if (summary.state === 'loading') return <Loading label="Reading the transformation from Jira…" />;
   if (summary.state === 'error' && summary.code === 'NOT_READY') return <Preparing message={summary.message} onRetry={summary.retry} />;
@@ -74,45 +76,47 @@ function ScopeView({ scope, baselineId, onBaseline }: { scope: ScopeDto; baselin
     if (index >= 0) setSelected(index);
   };
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300', '24px') }}>
-      {data.boxId !== null && <Breadcrumbs crumbs={data.breadcrumbs} homeLabel={scope.projectKey === null ? null : `Project ${scope.projectKey}`} />}
-      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
-        <Heading size="large" as="h2">
-          {data.scopeName}
-        </Heading>
-        {data.boxTypeName !== null && <Lozenge testId="box-type">{data.boxTypeName}</Lozenge>}
-      </div>
-      <TopRow summary={data} onDrill={openBacklog} />
-      <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
-      <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
-      {(panels.includes('overview') || panels.includes('roadmap')) && (
-        <BaselineBar scope={scope} canSave={data.boxId !== null || scope.projectKey === null} selected={baselineId} onSelect={onBaseline} />
-      )}
-      {panels.length === 0 ? (
-        <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>
-      ) : (
-        <Tabs id="transformation-panels" selected={selected} onChange={setSelected}>
-          <TabList>
+    <OutsideBoxesProvider value={outsideBoxes}>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300', '24px') }}>
+        {data.boxId !== null && <Breadcrumbs crumbs={data.breadcrumbs} homeLabel={scope.projectKey === null ? null : `Project ${scope.projectKey}`} />}
+        <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
+          <Heading size="large" as="h2">
+            {data.scopeName}
+          </Heading>
+          {data.boxTypeName !== null && <Lozenge testId="box-type">{data.boxTypeName}</Lozenge>}
+        </div>
+        <TopRow summary={data} onDrill={openBacklog} />
+        <DataSourceNote source={data.source} hiddenBecause={data.hiddenBecause} />
+        <DataQualityWarnings warnings={data.warnings} total={data.warningCount} />
+        {(panels.includes('overview') || panels.includes('roadmap')) && (
+          <BaselineBar scope={scope} canSave={data.boxId !== null || scope.projectKey === null} selected={baselineId} onSelect={onBaseline} />
+        )}
+        {panels.length === 0 ? (
+          <p>No panels are switched on for this box type. An admin can enable them in the app's settings.</p>
+        ) : (
+          <Tabs id="transformation-panels" selected={selected} onChange={setSelected}>
+            <TabList>
+              {panels.map((p) => (
+                <Tab key={p} testId={`tab-${p}`}>
+                  {PANEL_TITLES[p]}
+                </Tab>
+              ))}
+            </TabList>
             {panels.map((p) => (
-              <Tab key={p} testId={`tab-${p}`}>
-                {PANEL_TITLES[p]}
-              </Tab>
+              <TabPanel key={p}>
+                <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+                  {p === 'overview' && <OverviewPanel scope={scope} baselineId={baselineId} />}
+                  {p === 'teamsConverted' && <TeamsConvertedPanel scope={scope} />}
+                  {p === 'roadmap' && <RoadmapPanel scope={scope} baselineId={baselineId ?? undefined} />}
+                  {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}
+                  {p === 'backlog' && <BacklogPanel key={drillRequest} scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
+                  {p === 'reports' && <ReportsPanel scope={scope} />}
+                </div>
+              </TabPanel>
             ))}
-          </TabList>
-          {panels.map((p) => (
-            <TabPanel key={p}>
-              <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
-                {p === 'overview' && <OverviewPanel scope={scope} baselineId={baselineId} />}
-                {p === 'teamsConverted' && <TeamsConvertedPanel scope={scope} />}
-                {p === 'roadmap' && <RoadmapPanel scope={scope} baselineId={baselineId ?? undefined} />}
-                {p === 'riskMatrix' && <RiskMatrixPanel scope={scope} />}
-                {p === 'backlog' && <BacklogPanel key={drillRequest} scope={scope} drill={drill} onDrillCleared={() => setDrill(undefined)} />}
-                {p === 'reports' && <ReportsPanel scope={scope} />}
-              </div>
-            </TabPanel>
-          ))}
-        </Tabs>
-      )}
-    </div>
+          </Tabs>
+        )}
+      </div>
+    </OutsideBoxesProvider>
   );
 }
