@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ForgeRuntime } from '../runtime/runtime';
 import { answerBridgeCall, bridgeRequestSchema } from './bridgeCall';
 import { HostRefusal, ownHosts, readJsonBody, refuseForeignRequest } from './requestGuard';
-import { renderFramePage, pageUrl, APP_PATH } from './framePage';
+import { renderFramePage, pageOfPath, pageUrl } from './framePage';
 import type { HostProject, HostUser } from './hostUsers';
 import { readPageModules } from './modules';
 import { contentType, readBelow } from './staticFiles';
@@ -69,13 +69,13 @@ export async function startPageHost(options: PageHostOptions): Promise<RunningPa
     if (req.method === 'GET' && route === '/') return send(res, 302, '', 'text/plain', { location: pageUrl('global') });
     if (route === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
 
-    const projectPage = route.match(new RegExp(`^/jira/projects/([^/]+)/apps/${APP_PATH}$`));
-    const kind = route === pageUrl('global') ? 'global' : route === pageUrl('admin') ? 'admin' : projectPage ? 'project' : null;
-    if (req.method === 'GET' && kind) {
-      const projectKey = projectPage?.[1] ? decodeURIComponent(projectPage[1]) : null;
+    // A page's own path, or a route of the app below it (a deep link the app made with view.createHistory()).
+    const page = req.method === 'GET' ? pageOfPath(route) : null;
+    if (page) {
+      const { kind, projectKey } = page;
       if (kind === 'project' && !options.projects.some((p) => p.key === projectKey)) return send(res, 404, 'No such project', 'text/plain; charset=utf-8');
       const chosen = chosenUser(req);
-      const html = renderFramePage({ module: modules[kind], projectKey, users: options.users, currentUser: chosen ?? defaultUser, projects: options.projects, colorMode: colorModeOf(req) });
+      const html = renderFramePage({ module: modules[kind], projectKey, users: options.users, currentUser: chosen ?? defaultUser, projects: options.projects, colorMode: colorModeOf(req), route: `${page.route}${url.search}` });
       // A first visit shows the first switcher user and says so in the switcher; the bridge acts only on this choice.
       return send(res, 200, html, 'text/html; charset=utf-8', chosen ? {} : { 'set-cookie': userCookie(defaultUser) });
     }

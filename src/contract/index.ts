@@ -5,3 +5,4 @@ export * from './settings';
 export * from './modules';
 export * from './reports';
 export * from './edits';
+export * from './baselines';

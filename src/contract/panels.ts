@@ -2,16 +2,28 @@
  * What the panels of the global and project pages receive. Plain JSON, shared with the Custom UI.
  * Dates are 'yyyy-mm-dd'; ratios are 0..1 with a ready-made "12.3 %" text beside them.
  */
+import type { BaselineDeltaDto, BaselineDto } from './baselines';
 import type { DataSourceDto, ProgressDto, TeamsConvertedDto, WarningDto } from './common';
 
 export type PanelKey = 'roadmap' | 'riskMatrix' | 'teamsConverted' | 'backlog' | 'reports';
 export type StatusCategoryDto = 'new' | 'indeterminate' | 'done' | null;
 export type ScheduleStatusDto = 'done' | 'late' | 'onTrack' | 'unscheduled';
 
-/** Every page call names its scope: the whole transformation, or one Jira project's part of it. */
+/** Every page call names its scope: the whole transformation, or one Jira project's part of it, optionally narrowed to one box. */
 export interface ScopeDto {
   /** null = the whole transformation (global page). */
   projectKey: string | null;
+  /** One box of that scope (an issue key, 'root', or 'project:KEY'): every figure is then that box's subtree's. */
+  boxId?: string;
+}
+
+/** One box on the way from the transformation down to the open box. */
+export interface BreadcrumbDto {
+  id: string;
+  name: string;
+  typeName: string;
+  /** This page may open it (a project page cannot open the boxes above its project's own). */
+  openable: boolean;
 }
 
 // ---------- Roadmap ----------
@@ -48,6 +60,8 @@ export interface RoadmapQueryDto {
   collapsed?: string[];
   /** Instead of `collapsed`: every row with children is collapsed except these ("Collapse all", then opening some). */
   collapseAllExcept?: string[];
+  /** Draw each box's dates in this baseline beside today's. */
+  baselineId?: string;
 }
 
 export interface RoadmapRowDto {
@@ -72,6 +86,8 @@ export interface RoadmapRowDto {
   schedule: ScheduleStatusDto;
   /** The box's issue is done in Jira while its work is not (also a data-quality warning). */
   doneWithOpenWork: boolean;
+  /** Against the baseline the page asked for (baselineId): its dates then and the slip; absent or null otherwise. */
+  baseline?: BaselineDeltaDto | null;
 }
 
 export interface MilestoneDto {
@@ -297,6 +313,58 @@ export interface SavedViewDto {
   query: BacklogQueryDto;
 }
 
+// ---------- Overview ----------
+
+/** Open risks (not done) of a box's subtree, by inherent band; `unscored` lack a likelihood or an impact. */
+export interface OpenRisksDto {
+  low: number;
+  medium: number;
+  high: number;
+  critical: number;
+  unscored: number;
+}
+
+export interface OverviewRowDto {
+  id: string;
+  /** Jira issue key; null for a project box. */
+  key: string | null;
+  name: string;
+  /** Box type name, e.g. "Initiative". */
+  typeName: string;
+  /** The row above it in the tree; null for a top row. */
+  parentId: string | null;
+  depth: number;
+  hasChildren: boolean;
+  progress: ProgressDto;
+  start: string | null;
+  due: string | null;
+  schedule: ScheduleStatusDto;
+  teamsConverted: TeamsConvertedDto;
+  openRisks: OpenRisksDto;
+  /** The box issue's assignee, and the Sponsor field's person. */
+  owner: string | null;
+  sponsor: string | null;
+  /** Against the chosen baseline; null without one, or when the baseline did not keep this box. */
+  baseline: BaselineDeltaDto | null;
+}
+
+/** The payload of `panel/overview`. */
+export interface OverviewQueryDto {
+  scope: ScopeDto;
+  /** Compare each box with this baseline. */
+  baselineId?: string;
+}
+
+/** Every box below the scope's top, as a tree (parents before children), up to `maxRows`. */
+export interface OverviewDto {
+  today: string;
+  rows: OverviewRowDto[];
+  /** Rows in all; more than rows.length when the scope has more boxes than one answer lists. */
+  totalRows: number;
+  /** The baseline the rows are compared with, or null. */
+  baseline: BaselineDto | null;
+}
+
 // ---------- Top row ----------
 
 export interface ScheduleCountsDto {
@@ -323,6 +391,16 @@ export interface PageSummaryDto {
   issuesOutsideBoxes: number;
   /** Panels the scope's box type enables. */
   toolset: PanelKey[];
+  /** The open box (null on the whole transformation or a project's page without a box open). */
+  boxId: string | null;
+  /** The open box's type name, e.g. "Initiative"; null when no box is open. */
+  boxTypeName: string | null;
+  /** From the transformation down to the open box (the box last); empty when no box is open. */
+  breadcrumbs: BreadcrumbDto[];
+  /** The scope has boxes below its top: the Overview is its first panel. */
+  hasChildBoxes: boolean;
+  /** Boxes the page shows as rows (they hold some of its work) but cannot open: they lie outside its scope. */
+  outsideBoxIds: string[];
   /** The data-quality warnings about this page's issues and the configuration (not other projects'). */
   warnings: WarningDto[];
   warningCount: number;
@@ -338,6 +416,7 @@ export const PANEL_KEYS = {
   risks: 'panel/risks',
   teams: 'panel/teamsConverted',
   backlog: 'panel/backlog',
+  overview: 'panel/overview',
   savedViews: 'views/list',
   saveView: 'views/save',
   deleteView: 'views/delete',

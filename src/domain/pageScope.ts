@@ -66,11 +66,20 @@ export interface HiddenIssue {
  * issue of the project, or one whose chain of parents (through other hidden issues) reaches an issue of the scope.
  */
 export function hiddenReasons(model: TransformationModel, scope: Scope, projectKey: string | null, hidden: readonly HiddenIssue[]): HiddenReason[] {
+  return reasonsOf(scope, hidden, (issue) => projectKey === null || issue.projectKey === projectKey);
+}
+
+/** Why issues were left out of one box's page: only those whose chain of parents (through other hidden issues) reaches the box's subtree. */
+export function hiddenReasonsBelow(scope: Scope, hidden: readonly HiddenIssue[]): HiddenReason[] {
+  return reasonsOf(scope, hidden, () => false);
+}
+
+function reasonsOf(scope: Scope, hidden: readonly HiddenIssue[], onPage: (issue: HiddenIssue) => boolean): HiddenReason[] {
   const byKey = new Map(hidden.map((issue) => [issue.key, issue]));
   const inScope = (key: string): boolean => scope.boxIds.has(key) || scope.itemKeys.has(key);
   const reasons = new Set<HiddenReason>();
   for (const issue of hidden) {
-    if (projectKey === null || issue.projectKey === projectKey || reachesScope(issue, byKey, inScope)) reasons.add(issue.reason);
+    if (onPage(issue) || reachesScope(issue, byKey, inScope)) reasons.add(issue.reason);
   }
   return (['project', 'securityLevel'] as const).filter((reason) => reasons.has(reason));
 }

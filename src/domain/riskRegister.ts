@@ -76,7 +76,8 @@ function rating(likelihood: number | null, impact: number | null, scale: RiskSca
  * residual cell; open risks lacking a likelihood or an impact are listed in `unscoredKeys`. Done risks are
  * only counted in `closedCount`. `risks` lists every risk in scope either way. `residualCells` is empty when
  * no open risk has both residual levels. Unparseable levels were warned when the model was built.
- * On a project page the risks on the boxes above the project's own boxes count too (they threaten its work), marked.
+ * On a project page the risks on the boxes above the project's own boxes count too (they threaten its work), marked;
+ * a box's page shows only its subtree's risks.
  */
 export function riskMatrix(model: TransformationModel, config: TransformationConfig, scope: Scope): RiskMatrix {
   const scale = config.riskScale;
@@ -88,7 +89,7 @@ export function riskMatrix(model: TransformationModel, config: TransformationCon
   const unscoredKeys: string[] = [];
   let closedCount = 0;
   let residualPlaced = 0;
-  const above = risksAbove(model, scope);
+  const above = scope.risksAbove ? risksAbove(model, scope) : new Set<string>();
   for (const key of [...scope.itemKeys, ...above]) {
     const item = itemByKey(model, key);
     if (item === undefined || !isRisk(item)) continue;

@@ -10,6 +10,8 @@ export interface Scope {
   /** Every work item (issue that is not a box) in scope. */
   itemKeys: Set<string>;
   name: string;
+  /** The risks on the boxes above the scope's roots count too (a project's page: they threaten its work). */
+  risksAbove: boolean;
 }
 
 interface Frame {
@@ -53,7 +55,7 @@ export function resolveScope(model: TransformationModel, projectKey: string | nu
       if (itemByKey(model, key)?.projectKey === projectKey) itemKeys.add(key);
     }
   }
-  return { rootIds, boxIds, itemKeys, name: scopeName(model, projectKey, rootIds) };
+  return { rootIds, boxIds, itemKeys, name: scopeName(model, projectKey, rootIds), risksAbove: projectKey !== null };
 }
 
 function scopeName(model: TransformationModel, projectKey: string | null, rootIds: string[]): string {

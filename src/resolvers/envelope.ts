@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResolverResponse } from '../contract';
 import { JiraBackLaterError, JiraDataChangedError, JiraRequestError, JiraResponseShapeError, JiraTooSlowError } from '../jira/jiraHttp';
 import { SnapshotNotReadyError } from '../usecases/snapshot/notReady';
+import { BoxNotOnPageError } from '../usecases/readScope';
 import { isStorageRateLimited } from '../storage/kvsErrors';
 
 /** A request the resolver refuses, with the reason the caller sees. */
@@ -27,6 +28,7 @@ export async function respond<T>(body: () => Promise<T>): Promise<ResolverRespon
     return { success: true, data: await body() };
   } catch (error) {
     if (error instanceof ResolverRefusal) return { success: false, error: { code: error.code, message: error.message } };
+    if (error instanceof BoxNotOnPageError) return { success: false, error: { code: 'NOT_FOUND', message: error.message } };
     if (error instanceof JiraRequestError) {
       const unavailable = error.status === 429 || error.status >= 500;
       return { success: false, error: { code: unavailable ? 'JIRA_UNAVAILABLE' : 'JIRA_ERROR', message: unavailable ? `Jira is busy or unavailable (${error.status}); try again in a minute.` : error.message } };

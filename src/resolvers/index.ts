@@ -1,9 +1,10 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
+import { BASELINE_KEYS, EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
+import { deleteBaselineResolver, listBaselines, saveBaselineResolver } from './baselines';
 import { changeFieldResolver, transitionResolver, transitionsResolver } from './edits';
 import { onlyFrom } from './modules';
-import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
+import { getOverview, getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
 import { deleteView, listViews, saveView } from './savedViews';
 import { exportSettingsResolver, fieldPreviewResolver, getSettingsResolver, importSettingsResolver, saveSettingsResolver, settingsFieldsResolver } from './settings';
@@ -20,6 +21,10 @@ const RESOLVERS = [
   [PANEL_KEYS.risks, PAGES, getRiskMatrix],
   [PANEL_KEYS.teams, PAGES, getTeamsConverted],
   [PANEL_KEYS.backlog, PAGES, searchBacklog],
+  [PANEL_KEYS.overview, PAGES, getOverview],
+  [BASELINE_KEYS.list, PAGES, listBaselines],
+  [BASELINE_KEYS.save, PAGES, saveBaselineResolver],
+  [BASELINE_KEYS.delete, PAGES, deleteBaselineResolver],
   [PANEL_KEYS.savedViews, PAGES, listViews],
   [PANEL_KEYS.saveView, PAGES, saveView],
   [PANEL_KEYS.deleteView, PAGES, deleteView],

@@ -1,13 +1,17 @@
-import { backlogPage, riskMatrix, roadmap, roadmapWindow } from '../domain';
-import type { BacklogPageDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
+import { backlogPage, riskMatrix } from '../domain';
+import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { pageSummary } from '../usecases/pageSummary';
-import { readScope, type ScopedRead } from '../usecases/readScope';
+import { readScope, type ScopedRead, type ScopeRequest } from '../usecases/readScope';
 import { loadTransformationConfig } from '../storage/configStore';
 import { teamsPanel } from '../usecases/teamsPanel';
 import { callerOf, type Caller } from './context';
 import { parsePayload, respond, ResolverRefusal } from './envelope';
-import { backlogPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
+import { backlogPayloadSchema, overviewPayloadSchema, panelPayloadSchema, roadmapPayloadSchema } from '../validation/payloads';
+import { overviewPanel } from '../usecases/overviewPanel';
+import { roadmapPanel } from '../usecases/roadmapPanel';
+
+const NO_BASELINE = 'There is no such baseline on this page: it may have been deleted, or be of a box you may not browse.';
 
 export interface Request {
   payload: unknown;
@@ -22,14 +26,14 @@ function checkScope(caller: Caller, projectKey: string | null): void {
 }
 
 /**
- * Validates the caller and scope, loads the admins' configuration, then reads Jira as the caller so they
+ * Validates the caller and scope (a box must lie in the page's scope), loads the admins' configuration, then reads Jira as the caller so they
  * see only what they may browse. Stored settings that no longer validate fall back to the defaults, and say so.
  */
-export async function readFor(request: Request, projectKey: string | null): Promise<ScopedRead> {
+export async function readFor(request: Request, scope: ScopeRequest): Promise<ScopedRead> {
   const caller = callerOf(request.context);
-  checkScope(caller, projectKey);
+  checkScope(caller, scope.projectKey);
   const { config, problem } = await loadTransformationConfig();
-  const read = await readScope(jiraAsUser(), config, projectKey, new Date());
+  const read = await readScope(jiraAsUser(), config, scope, new Date());
   if (problem === undefined) return read;
   const warning = { code: 'invalidConfig' as const, issueKey: null, field: 'settings', message: `The saved settings could not be used, so the defaults apply: ${problem}` };
   return { ...read, model: { ...read.model, warnings: [warning, ...read.model.warnings] } };
@@ -38,37 +42,47 @@ export async function readFor(request: Request, projectKey: string | null): Prom
 export const getPageSummary = (request: Request): Promise<ResolverResponse<PageSummaryDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    const read = await readFor(request, scope.projectKey);
+    const read = await readFor(request, scope);
     return pageSummary(read, read.config, scope.projectKey);
   });
 
 export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDto>> =>
   respond(async () => {
-    const { scope, window, collapsed, collapseAllExcept } = parsePayload(roadmapPayloadSchema, request.payload);
-    const read = await readFor(request, scope.projectKey);
+    const { scope, window, collapsed, collapseAllExcept, baselineId } = parsePayload(roadmapPayloadSchema, request.payload);
+    const read = await readFor(request, scope);
     const collapse = collapseAllExcept === undefined ? { kind: 'listed' as const, ids: new Set(collapsed) } : { kind: 'allExcept' as const, ids: new Set(collapseAllExcept) };
-    // Only the asked-for window of rows goes back, so the answer's size does not grow with the scope.
-    return roadmapWindow(roadmap(read.model, read.config, read.scope, read.today), { ...window, collapse });
+    const answer = await roadmapPanel(read, window, collapse, baselineId);
+    if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
+    return answer;
   });
 
 export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMatrixDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    const read = await readFor(request, scope.projectKey);
+    const read = await readFor(request, scope);
     return riskMatrix(read.model, read.config, read.scope);
   });
 
 export const getTeamsConverted = (request: Request): Promise<ResolverResponse<TeamsConvertedPanelDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    const read = await readFor(request, scope.projectKey);
+    const read = await readFor(request, scope);
     return teamsPanel(jiraAsUser(), read, read.config);
   });
 
 export const searchBacklog = (request: Request): Promise<ResolverResponse<BacklogPageDto>> =>
   respond(async () => {
     const { scope, query } = parsePayload(backlogPayloadSchema, request.payload);
-    const read = await readFor(request, scope.projectKey);
+    const read = await readFor(request, scope);
     if (query.boxId !== undefined && !read.scope.boxIds.has(query.boxId)) throw new ResolverRefusal('NOT_FOUND', `There is no box ${query.boxId} in this scope: it may have been deleted, or you may not be allowed to browse it.`);
     return backlogPage(read.model, read.config, read.scope, query, read.today);
+  });
+
+export const getOverview = (request: Request): Promise<ResolverResponse<OverviewDto>> =>
+  respond(async () => {
+    const { scope, baselineId } = parsePayload(overviewPayloadSchema, request.payload);
+    const read = await readFor(request, scope);
+    const answer = await overviewPanel(read, baselineId);
+    if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
+    return answer;
   });

@@ -18,7 +18,7 @@ function lastWeek(today: string): ReportPeriodDto {
 async function withHistory<T>(request: Request, build: (read: ScopedRead, history: ScopeHistory, period: ReportPeriodDto) => T): Promise<ResolverResponse<T>> {
   return respond(async () => {
     const { scope, period } = parsePayload(reportPayloadSchema, request.payload);
-    const read = await readFor(request, scope.projectKey);
+    const read = await readFor(request, scope);
     const history = await readHistory(jiraAsUser(), read);
     return build(read, history, period ?? lastWeek(read.today));
   });

@@ -1,8 +1,9 @@
-import { ALL_PANELS, hiddenReasons, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, hiddenReasonsBelow, shownBoxIds, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
 import type { PageSummaryDto } from '../contract';
 import type { ScopedRead } from './readScope';
 
 const MAX_WARNINGS = 200;
+const MAX_OUTSIDE_BOXES = 1000;
 
 /** The panels the scope's box types switch on (the union, for a project that holds several boxes). */
 function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
@@ -11,19 +12,31 @@ function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
   return ALL_PANELS.filter((p) => enabled.has(p));
 }
 
+/** Where the open box sits, and whether the scope has boxes below its top (so an Overview to show). */
+function boxPlace(read: ScopedRead, config: TransformationConfig): Pick<PageSummaryDto, 'boxId' | 'boxTypeName' | 'breadcrumbs' | 'hasChildBoxes' | 'outsideBoxIds'> {
+  const { model, scope, boxId } = read;
+  const typeName = boxTypeNamer(config);
+  const crumbs = boxId === null ? [] : breadcrumbs(model, read.pageScope, boxId).map(({ id, name, typeId, openable }) => ({ id, name, typeName: typeName(typeId), openable }));
+  const box = boxId === null ? undefined : model.boxes[boxId];
+  // Boxes of other projects that hold some of a project page's work: shown as rows, not opened from this page.
+  const outside = [...shownBoxIds(model, scope)].filter((id) => !read.pageScope.boxIds.has(id)).slice(0, MAX_OUTSIDE_BOXES);
+  return { boxId, boxTypeName: box === undefined ? null : typeName(box.typeId), breadcrumbs: crumbs, hasChildBoxes: scope.rootIds.length > 1 || scope.boxIds.size > scope.rootIds.length, outsideBoxIds: outside };
+}
+
 /** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
 export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
   const { model, scope } = read;
   const summary = scopeSummary(model, scope);
   const warnings = pageWarnings(model, config, scope);
   // Without the list (a live read), keep what the source says.
-  const hiddenBecause = read.hidden === undefined ? [] : hiddenReasons(model, scope, projectKey, read.hidden);
+  const hidden = read.hidden;
+  const hiddenBecause = hidden === undefined ? [] : read.boxId === null ? hiddenReasons(model, scope, projectKey, hidden) : hiddenReasonsBelow(scope, hidden);
   const rowsHidden = read.hidden === undefined ? read.source.rowsHidden : hiddenBecause.length > 0;
   return {
     transformationName: model.name,
     // One moment for every figure: the snapshot's (or the live read's), not the minute this page was served.
     readAt: read.source.asOf,
-    scope: { projectKey },
+    scope: read.boxId === null ? { projectKey } : { projectKey, boxId: read.boxId },
     scopeName: scope.name,
     progress: summary.progress,
     teamsConverted: summary.teamsConverted,
@@ -31,6 +44,7 @@ export function pageSummary(read: ScopedRead, config: TransformationConfig, proj
     issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
     workItemCount: scope.itemKeys.size,
     toolset: toolsetOf(read, config),
+    ...boxPlace(read, config),
     issuesOutsideBoxes: itemsOutsideBoxes(model, scope).length,
     warnings: warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
     warningCount: warnings.length,

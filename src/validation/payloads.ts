@@ -5,9 +5,21 @@ import { parseIsoDate } from '../domain/parseIsoDate';
 /** Jira project keys: an uppercase letter, then uppercase letters, digits or underscores. */
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key');
 
-export const scopeSchema = z.object({ projectKey: projectKey.nullable() }).strict();
+/** A box id: an issue key, the transformation ('root') or a project box ('project:KEY'). */
+export const boxIdSchema = z.string().regex(/^(root|project:[A-Z][A-Z0-9_]{0,19}|[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,14})$/, 'must be a box: an issue key, root or project:KEY');
+
+export const scopeSchema = z.object({ projectKey: projectKey.nullable(), boxId: boxIdSchema.optional() }).strict();
 
 export const panelPayloadSchema = z.object({ scope: scopeSchema }).strict();
+
+/** Baseline ids are UUIDs the app made. */
+export const baselineIdSchema = z.string().regex(/^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/, 'must be a baseline id');
+
+export const overviewPayloadSchema = z.object({ scope: scopeSchema, baselineId: baselineIdSchema.optional() }).strict();
+
+export const saveBaselinePayloadSchema = z.object({ scope: scopeSchema, name: z.string().trim().min(1, 'a baseline needs a name').max(80, 'a baseline name is at most 80 characters') }).strict();
+
+export const deleteBaselinePayloadSchema = z.object({ id: baselineIdSchema }).strict();
 
 const { defaultWindow, maxWindow, maxCollapsedIds, maxRowIdLength } = ROADMAP_LIMITS;
 
@@ -30,6 +42,7 @@ export const roadmapPayloadSchema = z
     window: roadmapWindowSchema.default({ offset: 0, limit: defaultWindow }),
     collapsed: rowIds.optional(),
     collapseAllExcept: rowIds.optional(),
+    baselineId: baselineIdSchema.optional(),
   })
   .strict()
   .refine((p) => p.collapsed === undefined || p.collapseAllExcept === undefined, { message: 'send either collapsed or collapseAllExcept, not both', path: ['collapseAllExcept'] });

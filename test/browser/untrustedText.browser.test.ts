@@ -163,6 +163,15 @@ describe('untrusted text in a browser', () => {
     const warnings = (await app.getByTestId('data-quality-warnings').locator('li').allTextContents()).join('\n');
     expect(warnings).toContain(`${seeded.stageTeam}: "Conversion stage" has ${JSON.stringify(TEXT.stage)}`);
 
+    // Overview: the workstream's row, and its own page's breadcrumbs and heading.
+    await app.getByTestId('overview-row-DTO-1').waitFor();
+    expect(await textOf(app, 'overview-row-DTO-1')).toContain(TEXT.workstream);
+    await app.getByTestId('overview-open-DTO-1').click();
+    await app.getByTestId('breadcrumb-DTO-1').waitFor();
+    expect(await textOf(app, 'breadcrumb-DTO-1')).toBe(TEXT.workstream);
+    await app.getByTestId('breadcrumb-open-root').click();
+    await app.getByTestId('breadcrumbs').waitFor({ state: 'detached' });
+
     // Roadmap: the workstream's row.
     await app.getByTestId('tab-roadmap').click();
     await app.getByTestId('roadmap-row-DTO-1').waitFor();
@@ -225,7 +234,7 @@ describe('untrusted text in a browser', () => {
 
   it('the limited user’s page (other projects, same seeded texts) runs nothing either', async () => {
     const opened = await open(DEMO_USERS.limited);
-    for (const tab of ['tab-roadmap', 'tab-riskMatrix', 'tab-backlog', 'tab-teamsConverted']) {
+    for (const tab of ['tab-overview', 'tab-roadmap', 'tab-riskMatrix', 'tab-backlog', 'tab-teamsConverted']) {
       await opened.app.getByTestId(tab).click();
       await opened.page.waitForTimeout(200);
     }

@@ -2,9 +2,9 @@
  * The domain's panel functions return plain data shaped exactly like the contract's DTOs, so the use cases can
  * pass them through unchanged. The assignments below are the check: `tsc` fails if a shape drifts.
  */
-import type { BacklogPageDto, BacklogQueryDto, ConversionPointDto, PageSummaryDto, RiskMatrixDto, RoadmapDto, ScheduleCountsDto, TeamRowDto } from '../../src/contract';
+import type { BacklogPageDto, BacklogQueryDto, ConversionPointDto, OverviewDto, PageSummaryDto, RiskMatrixDto, RoadmapDto, ScheduleCountsDto, TeamRowDto } from '../../src/contract';
 import type { FlowReportDto, ForecastDto, ReportPeriodDto, ValueTrackingDto, WeeklyReportDto } from '../../src/contract/reports';
-import { backlogPage, conversionHistory, flowReport, forecast, resolveScope, riskMatrix, roadmap, roadmapWindow, scheduleCounts, scopeSummary, teamRows, valueTracking, weeklyReport } from '../../src/domain';
+import { backlogPage, conversionHistory, flowReport, forecast, overview, resolveScope, riskMatrix, roadmap, roadmapWindow, scheduleCounts, scopeSummary, teamRows, valueTracking, weeklyReport } from '../../src/domain';
 import type { ReportPeriod } from '../../src/domain';
 import type { BacklogQuery } from '../../src/domain';
 import { build, config } from './factories';
@@ -24,6 +24,7 @@ describe('the domain speaks the contract', () => {
     const backlog: BacklogPageDto = backlogPage(model, cfg, scope, asDomainQuery, '2026-03-10');
     const counts: ScheduleCountsDto = scheduleCounts(model, scope, '2026-03-10');
     const summary: Pick<PageSummaryDto, 'progress' | 'teamsConverted'> = scopeSummary(model, scope);
+    const boxes: Pick<OverviewDto, 'totalRows'> & { rows: Omit<OverviewDto['rows'][number], 'baseline'>[] } = overview(model, cfg, scope, '2026-03-10');
 
     expect(roadmapDto.rows.map((row) => row.id)).toEqual(['root']);
     expect(risks.cells).toHaveLength(25);
@@ -32,6 +33,7 @@ describe('the domain speaks the contract', () => {
     expect(backlog.total).toBe(0);
     expect(counts).toEqual({ late: 0, onTrack: 0, done: 0, unscheduled: 0 });
     expect(summary.progress.percentText).toBe('–'); // nothing to measure, so no 0 % that looks measured
+    expect(boxes).toEqual({ rows: [], totalRows: 0 });
   });
 
   it('returns reports assignable to the report DTOs', () => {

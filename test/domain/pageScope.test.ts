@@ -1,4 +1,4 @@
-import { hiddenReasons, itemsOutsideBoxes, pageWarnings, resolveScope, roadmap, scopeWarnings } from '../../src/domain';
+import { boxScope, hiddenReasons, hiddenReasonsBelow, itemsOutsideBoxes, pageWarnings, resolveScope, roadmap, scopeWarnings } from '../../src/domain';
 import { build, config, doneItem, initiative, riskItem, story, team, workItem, workstream } from './factories';
 
 const cfg = config();
@@ -98,6 +98,16 @@ describe('why issues were left out of a page', () => {
 
   it('names nothing on a project that lost nothing', () => {
     expect(hiddenReasons(model, resolveScope(model, 'OPS'), 'OPS', hidden)).toEqual([]);
+  });
+
+  it('on a box\'s page, names only what was lost below the box', () => {
+    const whole = resolveScope(model, null);
+    const pay = boxScope(model, whole, 'PAY-1');
+    const ops = boxScope(model, whole, 'OPS-1');
+    const initiative = boxScope(model, whole, 'DTO-1');
+    expect(pay === null ? null : hiddenReasonsBelow(pay, hidden)).toEqual(['securityLevel']);
+    expect(ops === null ? null : hiddenReasonsBelow(ops, hidden)).toEqual([]);
+    expect(initiative === null ? null : hiddenReasonsBelow(initiative, hidden)).toEqual(['project', 'securityLevel']);
   });
 
   it('follows hidden parents up to the scope: the DTO page lost the HR team and its story', () => {

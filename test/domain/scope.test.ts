@@ -53,7 +53,7 @@ describe('resolveScope', () => {
 
   it('is empty for a project with nothing in the transformation', () => {
     const scope = resolveScope(model, 'NOPE');
-    expect(scope).toEqual({ rootIds: [], boxIds: new Set(), itemKeys: new Set(), name: 'NOPE' });
+    expect(scope).toEqual({ rootIds: [], boxIds: new Set(), itemKeys: new Set(), name: 'NOPE', risksAbove: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import { EDIT_KEYS, PANEL_KEYS, SETTINGS_KEYS } from '../../src/contract';
+import { BASELINE_KEYS, EDIT_KEYS, PANEL_KEYS, SETTINGS_KEYS } from '../../src/contract';
 import { REPORT_KEYS } from '../../src/contract/reports';
 
 /** Where a page runs: the three Custom UI modules of manifest.yml, as the page host's frame names them. */
@@ -54,6 +54,8 @@ export interface ResolverSpec {
   changesSettings: boolean;
   /** Changes issues in Jira as the caller (test/resolvers/edits.integration.test.ts covers who may). */
   changesIssues?: boolean;
+  /** Saves or deletes baselines (access.test.ts has a test of its own for who may). */
+  changesBaselines?: boolean;
   /** A valid payload from a page on `project` (null = the global page). */
   payload: (project: string | null) => unknown;
 }
@@ -67,6 +69,10 @@ export const RESOLVER_SPECS: readonly ResolverSpec[] = [
   { key: PANEL_KEYS.risks, modules: PAGES, readsIssues: true, changesSettings: false, payload: scope },
   { key: PANEL_KEYS.teams, modules: PAGES, readsIssues: true, changesSettings: false, payload: scope },
   { key: PANEL_KEYS.backlog, modules: PAGES, readsIssues: true, changesSettings: false, payload: (p) => ({ ...scope(p), query: { pageSize: 200 } }) },
+  { key: PANEL_KEYS.overview, modules: PAGES, readsIssues: true, changesSettings: false, payload: scope },
+  { key: BASELINE_KEYS.list, modules: PAGES, readsIssues: true, changesSettings: false, payload: scope },
+  { key: BASELINE_KEYS.save, modules: PAGES, readsIssues: false, changesSettings: false, changesBaselines: true, payload: (p) => ({ ...scope(p), name: 'Access test' }) },
+  { key: BASELINE_KEYS.delete, modules: PAGES, readsIssues: false, changesSettings: false, changesBaselines: true, payload: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },
   { key: PANEL_KEYS.savedViews, modules: PAGES, readsIssues: false, changesSettings: false, payload: () => ({}) },
   {
     key: PANEL_KEYS.saveView,

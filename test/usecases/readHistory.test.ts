@@ -8,7 +8,7 @@ const AS_OF = '2026-06-01T10:00:00.000Z';
 function scopedRead(): ScopedRead {
   const item = { key: 'A-1', projectKey: 'A', issueType: 'Story', summary: 'One', status: 'In Progress', statusCategory: 'indeterminate' as const, parentKey: null, assignee: null, labels: [], created: null, updated: null, resolved: null, fields: {}, blocks: [] };
   const model = buildTransformationModel([item], DEFAULT_CONFIG, { now: AS_OF });
-  return { model, requests: 0, issueIds: new Map([['A-1', '10001']]), fieldIds: {}, source: { kind: 'snapshot', asOf: AS_OF, rowsHidden: false, note: null }, scope: resolveScope(model, null), today: AS_OF.slice(0, 10), config: DEFAULT_CONFIG };
+  return { model, requests: 0, issueIds: new Map([['A-1', '10001']]), fieldIds: {}, source: { kind: 'snapshot', asOf: AS_OF, rowsHidden: false, note: null }, scope: resolveScope(model, null), pageScope: resolveScope(model, null), boxId: null, today: AS_OF.slice(0, 10), config: DEFAULT_CONFIG };
 }
 const change = (created: string, to: string) => ({ id: created, created, items: [{ field: 'status', fieldId: 'status', fromString: 'To Do', toString: to }] });
 

@@ -1,6 +1,9 @@
 import { invoke } from '@forge/bridge';
 import {
+  BASELINE_KEYS,
   PANEL_KEYS,
+  type BaselineDto,
+  type BaselineListDto,
   SETTINGS_KEYS,
   type BacklogPageDto,
   type ConfigProblemDto,
@@ -12,6 +15,7 @@ import {
   type SettingsFieldsDto,
   type TransformationConfigDto,
   type BacklogQueryDto,
+  type OverviewDto,
   type PageSummaryDto,
   type ResolverResponse,
   type RiskMatrixDto,
@@ -75,18 +79,29 @@ async function call<T>(key: string, payload: Record<string, unknown> = {}): Prom
   return response.data;
 }
 
+/** Only what the resolvers accept of a scope: the project key, and the open box when there is one. */
+const scopePayload = ({ projectKey, boxId }: ScopeDto): ScopeDto => (boxId === undefined ? { projectKey } : { projectKey, boxId });
 
-export const fetchSummary = (scope: ScopeDto): Promise<PageSummaryDto> => call<PageSummaryDto>(PANEL_KEYS.summary, { scope });
+export const fetchSummary = (scope: ScopeDto): Promise<PageSummaryDto> => call<PageSummaryDto>(PANEL_KEYS.summary, { scope: scopePayload(scope) });
+export const fetchOverview = (scope: ScopeDto, baselineId?: string): Promise<OverviewDto> =>
+  call<OverviewDto>(PANEL_KEYS.overview, { scope: scopePayload(scope), ...(baselineId !== undefined && { baselineId }) });
+
+// ---------- baselines ----------
+
+export const listBaselines = (scope: ScopeDto): Promise<BaselineListDto> => call<BaselineListDto>(BASELINE_KEYS.list, { scope: scopePayload(scope) });
+export const saveBaseline = (scope: ScopeDto, name: string): Promise<BaselineDto> => call<BaselineDto>(BASELINE_KEYS.save, { scope: scopePayload(scope), name });
+export const deleteBaseline = (id: string): Promise<{ id: string }> => call<{ id: string }>(BASELINE_KEYS.delete, { id });
 /** One window of the roadmap's rows; sends only what the resolver accepts. */
-export const fetchRoadmap = ({ scope, window, collapsed, collapseAllExcept }: RoadmapQueryDto): Promise<RoadmapDto> =>
+export const fetchRoadmap = ({ scope, window, collapsed, collapseAllExcept, baselineId }: RoadmapQueryDto): Promise<RoadmapDto> =>
   call<RoadmapDto>(PANEL_KEYS.roadmap, {
-    scope: { projectKey: scope.projectKey },
+    scope: scopePayload(scope),
     ...(window && { window: { offset: window.offset, limit: window.limit } }),
     ...(collapseAllExcept ? { collapseAllExcept } : collapsed && { collapsed }),
+    ...(baselineId !== undefined && { baselineId }),
   });
-export const fetchRiskMatrix = (scope: ScopeDto): Promise<RiskMatrixDto> => call<RiskMatrixDto>(PANEL_KEYS.risks, { scope });
-export const fetchTeamsConverted = (scope: ScopeDto): Promise<TeamsConvertedPanelDto> => call<TeamsConvertedPanelDto>(PANEL_KEYS.teams, { scope });
-export const searchBacklog = (scope: ScopeDto, query: BacklogQueryDto): Promise<BacklogPageDto> => call<BacklogPageDto>(PANEL_KEYS.backlog, { scope, query });
+export const fetchRiskMatrix = (scope: ScopeDto): Promise<RiskMatrixDto> => call<RiskMatrixDto>(PANEL_KEYS.risks, { scope: scopePayload(scope) });
+export const fetchTeamsConverted = (scope: ScopeDto): Promise<TeamsConvertedPanelDto> => call<TeamsConvertedPanelDto>(PANEL_KEYS.teams, { scope: scopePayload(scope) });
+export const searchBacklog = (scope: ScopeDto, query: BacklogQueryDto): Promise<BacklogPageDto> => call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: scopePayload(scope), query });
 export const listSavedViews = (): Promise<SavedViewDto[]> => call<SavedViewDto[]>(PANEL_KEYS.savedViews);
 export const saveView = (view: SavedViewDto): Promise<SavedViewDto[]> => call<SavedViewDto[]>(PANEL_KEYS.saveView, { view });
 export const deleteView = (id: string): Promise<SavedViewDto[]> => call<SavedViewDto[]>(PANEL_KEYS.deleteView, { id });
@@ -107,9 +122,9 @@ export const importSettings = (json: string, baseRevision: number): Promise<Save
 
 import { REPORT_KEYS, type FlowReportDto, type ForecastDto, type ReportQueryDto, type ValueTrackingDto, type WeeklyReportDto } from '../../../src/contract/reports';
 
-/** Only what the resolvers accept: the scope's project key and, when chosen, the period. */
+/** Only what the resolvers accept: the scope and, when chosen, the period. */
 const reportPayload = ({ scope, period }: ReportQueryDto): Record<string, unknown> =>
-  period ? { scope: { projectKey: scope.projectKey }, period: { from: period.from, to: period.to } } : { scope: { projectKey: scope.projectKey } };
+  period ? { scope: scopePayload(scope), period: { from: period.from, to: period.to } } : { scope: scopePayload(scope) };
 
 export const fetchWeeklyReport = (query: ReportQueryDto): Promise<WeeklyReportDto> => call<WeeklyReportDto>(REPORT_KEYS.weekly, reportPayload(query));
 export const fetchValueTracking = (query: ReportQueryDto): Promise<ValueTrackingDto> => call<ValueTrackingDto>(REPORT_KEYS.value, reportPayload(query));

@@ -7,15 +7,20 @@ describe('reportCacheKey', () => {
   it('keys the weekly and flow reports by scope and period', () => {
     expect(usesPeriod('weekly')).toBe(true);
     expect(usesPeriod('flow')).toBe(true);
-    expect(reportCacheKey('weekly', 'ABC', march)).toBe('weekly|ABC|2026-03-01|2026-03-07');
-    expect(reportCacheKey('flow', null, march)).toBe('flow|*|2026-03-01|2026-03-07');
+    expect(reportCacheKey('weekly', { projectKey: 'ABC' }, march)).toBe('weekly|ABC|2026-03-01|2026-03-07');
+    expect(reportCacheKey('flow', { projectKey: null }, march)).toBe('flow|*|2026-03-01|2026-03-07');
   });
 
   it('keys value tracking and the forecast by scope alone: they are as of today', () => {
     expect(usesPeriod('value')).toBe(false);
     expect(usesPeriod('forecast')).toBe(false);
-    expect(reportCacheKey('value', null, march)).toBe('value|*');
-    expect(reportCacheKey('forecast', 'ABC', february)).toBe(reportCacheKey('forecast', 'ABC', march));
+    expect(reportCacheKey('value', { projectKey: null }, march)).toBe('value|*');
+    expect(reportCacheKey('forecast', { projectKey: 'ABC' }, february)).toBe(reportCacheKey('forecast', { projectKey: 'ABC' }, march));
+  });
+
+  it('keys a box\'s reports apart from its page\'s', () => {
+    expect(reportCacheKey('value', { projectKey: null, boxId: 'DTO-3' }, march)).toBe('value|*#DTO-3');
+    expect(reportCacheKey('weekly', { projectKey: 'PAY', boxId: 'PAY-1' }, march)).not.toBe(reportCacheKey('weekly', { projectKey: 'PAY' }, march));
   });
 });
 

@@ -190,13 +190,13 @@ describe('the stored snapshot: built in resumable steps, kept current, served pe
     await runBuildStep(jira, state.buildId, { maxPages: 3, deadline: Date.now() + 60_000, now });
     const asAdmin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
     // This site is small: it is read live meanwhile, and the page says why.
-    const small = await readScope(asAdmin, DEFAULT_CONFIG, null, now());
+    const small = await readScope(asAdmin, DEFAULT_CONFIG, { projectKey: null }, now());
     expect(small.source).toMatchObject({ kind: 'live', note: expect.stringContaining('not built yet') });
     // Pretend it is large: a live read would time out, so the page is told the build's progress, and Jira is not read.
     const progress = (await readBuildState()) as BuildState;
     await kvs.set(SNAPSHOT_KEYS.build, { ...progress, expectedIssues: LIVE_READ_MAX_ISSUES + 1 });
     const before = asAdmin.requests;
-    const answer = await respond(() => readScope(asAdmin, DEFAULT_CONFIG, null, now()));
+    const answer = await respond(() => readScope(asAdmin, DEFAULT_CONFIG, { projectKey: null }, now()));
     expect(answer).toEqual({ success: false, error: { code: 'NOT_READY', message: expect.stringMatching(/being prepared .*: 300 of about 20,001 issues read so far\. About \d+ min to go\./) } });
     expect(asAdmin.requests).toBe(before);
   });

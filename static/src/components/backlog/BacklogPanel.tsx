@@ -25,9 +25,8 @@ interface Props {
 
 /** Every work item in scope, searched, filtered, sorted and paged by the resolver, 50 a page. */
 export function BacklogPanel({ scope, drill, onDrillCleared }: Props) {
-  const { projectKey } = scope;
   const [state, dispatch] = useReducer(backlogReducer, drill, initialState);
-  const search = useBacklogSearch(projectKey, requestQuery(state));
+  const search = useBacklogSearch(scope, requestQuery(state));
   const saved = useSavedViews();
   const page = search.page;
   const pageIndex = state.query.page ?? 0;
@@ -77,7 +76,7 @@ export function BacklogPanel({ scope, drill, onDrillCleared }: Props) {
         </strong>
         <SavedViews saved={saved} currentId={state.viewId} onApply={applyView} onSaveAs={saveAs} />
         <ColumnChooser columns={state.columns} onToggle={(column) => dispatch({ type: 'toggleColumn', column })} />
-        <ExportCsvButton projectKey={projectKey} query={cleanQuery(state.query)} columns={state.columns} total={page.total} />
+        <ExportCsvButton scope={scope} query={cleanQuery(state.query)} columns={state.columns} total={page.total} />
       </div>
       {page.drillNote !== null && (
         <p data-testid="backlog-drill-note" style={{ margin: 0, color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px sans-serif') }}>

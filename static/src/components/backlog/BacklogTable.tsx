@@ -6,6 +6,7 @@ import { Empty } from '../PanelState';
 import { BandLozenge } from '../risks/RiskList';
 import { columnLabel, columnText, scheduleText } from './columns';
 import { PAGE_SIZE, sortFromTable, tableSort } from './queryState';
+import { BoxLink } from '../../navigation/openBox';
 
 const STATUS = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 const SCHEDULE = { late: 'removed', onTrack: 'inprogress', done: 'success', unscheduled: 'default' } as const;
@@ -17,6 +18,7 @@ const scheduleLozenge = (schedule: ScheduleStatusDto) => <Lozenge appearance={SC
 const NO_WRAP: readonly BacklogColumn[] = ['key', 'start', 'due', 'storyPoints'];
 
 function cellContent(item: BacklogItemDto, column: BacklogColumn): React.ReactNode {
+  if (column === 'box') return <BoxLink boxId={item.boxId} testId={`backlog-open-${item.key}`}>{item.boxName}</BoxLink>;
   if (column === 'key') return <strong style={{ whiteSpace: 'nowrap' }}>{item.key}</strong>;
   if (column === 'status') return <Lozenge appearance={statusAppearance(item.statusCategory)}>{item.status}</Lozenge>;
   if (column === 'riskBand') return item.riskBand ? <BandLozenge band={item.riskBand} /> : none;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { BacklogColumn, BacklogQueryDto } from '../../../../src/contract';
+import type { BacklogColumn, BacklogQueryDto, ScopeDto } from '../../../../src/contract';
 import { searchBacklog } from '../../services/invokes';
 import { countText } from './columns';
 import { backlogCsv, csvFileName } from './csv';
@@ -20,14 +20,14 @@ function download(text: string, fileName: string): void {
 }
 
 /** Exports every row matching the query (up to 10,000), with the columns shown, as CSV. */
-export function ExportCsvButton({ projectKey, query, columns, total }: { projectKey: string | null; query: BacklogQueryDto; columns: BacklogColumn[]; total: number }) {
+export function ExportCsvButton({ scope, query, columns, total }: { scope: ScopeDto; query: BacklogQueryDto; columns: BacklogColumn[]; total: number }) {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
   const run = async () => {
     setBusy(true);
     setNote(null);
     try {
-      const result = await collectAll((q) => searchBacklog({ projectKey }, q), query);
+      const result = await collectAll((q) => searchBacklog(scope, q), query);
       download(backlogCsv(result.items, columns), csvFileName(new Date()));
       const cut = result.capped ? ` The export stops at ${EXPORT_CAP.toLocaleString('en-US')} rows; narrow the filters for the rest.` : '';
       setNote({ error: false, text: `Exported ${countText(result.items.length)}.${cut}` });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ScopeDto } from '../../../../src/contract';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { Resource } from '../../hooks/useResource';
@@ -21,7 +22,7 @@ interface ReportViewProps<T> {
   children: (data: T) => ReactNode;
 }
 
-const scopeText = (projectKey: string | null) => (projectKey ? `Project ${projectKey}` : 'The whole transformation');
+const scopeText = ({ projectKey, boxId }: ScopeDto) => (boxId ? `Box ${boxId}` : projectKey ? `Project ${projectKey}` : 'The whole transformation');
 
 /** The frame every report shares: loading and error states, what it covers, export and print, a heading only paper sees. */
 export function ReportView<T>({ kind, title, context, resource, blocks, emptyTitle, children }: ReportViewProps<T>) {
@@ -37,7 +38,7 @@ export function ReportView<T>({ kind, title, context, resource, blocks, emptyTit
         <Heading size="medium" as="h2">
           {title}
         </Heading>
-        <p>{scopeText(context.scope.projectKey)}</p>
+        <p>{scopeText(context.scope)}</p>
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: token('space.100', '8px') }}>
         <span data-testid="report-covers" style={{ color: token('color.text.subtle', '#44546F') }}>

@@ -29,8 +29,7 @@ export function ReportsPanel({ scope }: { scope: ScopeDto }) {
   const [period, setPeriod] = useState(() => presetPeriod(DEFAULT_PRESET, today));
   const [selected, setSelected] = useState(0);
   const [cache] = useState(createReportCache);
-  const { projectKey } = scope;
-  const context = useMemo<ReportContext>(() => ({ scope: { projectKey }, period, today, cache }), [projectKey, period, today, cache]);
+  const context = useMemo<ReportContext>(() => ({ scope, period, today, cache }), [scope, period, today, cache]);
   return (
     <div className="report-print-area" data-testid="reports-panel" style={{ display: 'grid', gap: token('space.200', '16px') }}>
       <PeriodPicker period={period} today={today} onChange={setPeriod} />

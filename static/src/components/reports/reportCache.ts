@@ -1,13 +1,14 @@
 /** Reports already asked for, so that going back to a tab or a period does not read Jira's history again. No React here. */
+import type { ScopeDto } from '../../../../src/contract';
 import type { ReportPeriodDto } from '../../../../src/contract/reports';
 import type { ReportKind } from './reportCsv';
 
 /** Value tracking and the forecast are as of today: the period does not change them. */
 export const usesPeriod = (kind: ReportKind): boolean => kind === 'weekly' || kind === 'flow';
 
-/** "weekly|ABC|2026-03-01|2026-03-07", "value|*" (the whole transformation, no period). */
-export function reportCacheKey(kind: ReportKind, projectKey: string | null, period: ReportPeriodDto): string {
-  const scope = projectKey ?? '*';
+/** "weekly|ABC|2026-03-01|2026-03-07", "value|*" (the whole transformation, no period), "value|*#DTO-3" (one box). */
+export function reportCacheKey(kind: ReportKind, { projectKey, boxId }: ScopeDto, period: ReportPeriodDto): string {
+  const scope = `${projectKey ?? '*'}${boxId === undefined ? '' : `#${boxId}`}`;
   return usesPeriod(kind) ? `${kind}|${scope}|${period.from}|${period.to}` : `${kind}|${scope}`;
 }
 

@@ -16,7 +16,7 @@ export interface ReportContext {
 
 /** One report for the panel's scope and period, read once per scope and period (the cache key covers both). */
 export function useReport<T>({ scope, period, cache }: ReportContext, kind: ReportKind, fetch: (query: ReportQueryDto) => Promise<T>): Resource<T> {
-  const key = reportCacheKey(kind, scope.projectKey, period);
+  const key = reportCacheKey(kind, scope, period);
   // `key` names everything the fetch depends on, so the loader changes exactly when the answer would.
   const load = useCallback(() => cache.get(key, () => fetch(usesPeriod(kind) ? { scope, period } : { scope })), [cache, key]);
   return useResource(load);

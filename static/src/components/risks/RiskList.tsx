@@ -6,6 +6,7 @@ import { token } from '@atlaskit/tokens';
 import type { RiskBandDto, RiskDto } from '../../../../src/contract';
 import { bandLozenge } from './bandStyle';
 import { bandName, ratingOf, type Rating } from './riskMatrix';
+import { BoxLink } from '../../navigation/openBox';
 
 const subtle = { color: token('color.text.subtlest', '#626F86') };
 const none = <span style={subtle}>—</span>;
@@ -50,7 +51,7 @@ const rows = (risks: RiskDto[], rating: Rating) =>
       testId: `risk-row-${risk.key}`,
       cells: [
         { key: 'key', content: <strong>{risk.key}</strong> },
-        { key: 'box', content: risk.onBoxAbove ? <AboveMark risk={risk} /> : risk.boxName },
+        { key: 'box', content: risk.onBoxAbove ? <AboveMark risk={risk} /> : <BoxLink boxId={risk.boxId} testId={`risk-open-${risk.key}`}>{risk.boxName}</BoxLink> },
         { key: 'summary', content: risk.summary },
         { key: 'owner', content: risk.owner ?? none },
         { key: 'score', content: score ?? none },

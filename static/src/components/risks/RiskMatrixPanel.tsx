@@ -68,8 +68,7 @@ const aboveCount = (matrix: RiskMatrixDto): number => matrix.risks.filter((risk)
 
 /** The scope's open risks on a likelihood × impact heat map, with the unscored ones listed apart. */
 export function RiskMatrixPanel({ scope }: { scope: ScopeDto }) {
-  const { projectKey } = scope;
-  const load = useCallback(() => fetchRiskMatrix({ projectKey }), [projectKey]);
+  const load = useCallback(() => fetchRiskMatrix(scope), [scope]);
   const resource = useResource(load);
   if (resource.state === 'loading') return <Loading label="Loading risks…" />;
   if (resource.state === 'error') return <ErrorState title="The risks could not be loaded" message={resource.message} onRetry={resource.retry} />;

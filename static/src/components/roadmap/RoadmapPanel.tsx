@@ -13,19 +13,19 @@ import { UnscheduledList } from './UnscheduledList';
 import { useRoadmapPages } from './useRoadmapPages';
 
 /** The roadmap (Gantt) of a scope: boxes, their child boxes and grouping items over time. */
-export function RoadmapPanel({ scope }: { scope: ScopeDto }) {
+export function RoadmapPanel({ scope, baselineId }: { scope: ScopeDto; baselineId?: string }) {
   return (
     <section data-testid="roadmap" aria-label="Roadmap" style={{ display: 'flex', flexDirection: 'column', gap: token('space.150', '12px'), minWidth: 0 }}>
       {/* Another scope starts afresh: none of the previous scope's pages may show. */}
-      <RoadmapView key={scope.projectKey ?? '*'} projectKey={scope.projectKey} />
+      <RoadmapView key={`${scope.projectKey ?? '*'}|${scope.boxId ?? ''}|${baselineId ?? ''}`} scope={scope} baselineId={baselineId} />
     </section>
   );
 }
 
-function RoadmapView({ projectKey }: { projectKey: string | null }) {
+function RoadmapView({ scope, baselineId }: { scope: ScopeDto; baselineId?: string }) {
   const [zoom, setZoom] = useState<Zoom>('month');
   const [collapse, setCollapse] = useState<CollapseState>(NOTHING_COLLAPSED);
-  const { view, want, retry } = useRoadmapPages(projectKey, collapse);
+  const { view, want, retry } = useRoadmapPages(scope, collapse, baselineId);
   const { latest } = view;
   const [axisFirst, axisLast, today] = [latest?.timeline.first ?? null, latest?.timeline.last ?? null, latest?.today ?? ''];
   // The timeline covers the whole roadmap, so the axis stays put while scrolling and collapsing.

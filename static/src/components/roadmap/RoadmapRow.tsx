@@ -4,6 +4,8 @@ import { INDENT } from './constants';
 import { MilestoneMark } from './MilestoneMark';
 import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
+import { BoxLink } from '../../navigation/openBox';
+import { BaselineMark } from './BaselineMark';
 
 export interface RoadmapRowProps {
   /** Undefined while the row's page loads (or when it could not be read): a placeholder takes its place. */
@@ -85,12 +87,19 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
           <div role="gridcell" data-roadmap-name="" className="roadmap-namecell" style={{ paddingLeft: nameIndent(row) }}>
             <Toggle row={row} onToggle={onToggle} />
             <span title={row.name} className={row.kind === 'box' ? 'roadmap-name roadmap-box' : 'roadmap-name'}>
-              {row.name}
+              {row.kind === 'box' ? (
+                <BoxLink boxId={row.id} testId={`roadmap-open-${row.id}`} tabIndex={-1}>
+                  {row.name}
+                </BoxLink>
+              ) : (
+                row.name
+              )}
             </span>
             <span className="roadmap-meta">{row.key ? `${row.key} · ${row.typeName}` : row.typeName}</span>
           </div>
           <div role="gridcell" className="roadmap-timeline">
             <TimelineMark row={row} scale={scale} />
+            {row.baseline && <BaselineMark row={row} baseline={row.baseline} scale={scale} />}
             {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
           </div>
         </>

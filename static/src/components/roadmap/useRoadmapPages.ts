@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ScopeDto } from '../../../../src/contract';
 import { fetchRoadmap } from '../../services/invokes';
 import { collapseQuery, type CollapseState } from './collapseState';
 import { RoadmapPages, type RoadmapPagesView } from './roadmapPages';
@@ -10,9 +11,9 @@ export interface RoadmapPagesHandle {
   retry: () => void;
 }
 
-/** The roadmap of a project (or the whole) under a collapse state, fetched page by page as the grid scrolls. */
-export function useRoadmapPages(projectKey: string | null, collapse: CollapseState): RoadmapPagesHandle {
-  const question = useMemo(() => ({ scope: { projectKey }, ...collapseQuery(collapse) }), [projectKey, collapse]);
+/** The roadmap of a scope (the whole, a project, a box) under a collapse state, fetched page by page as the grid scrolls. */
+export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState, baselineId?: string): RoadmapPagesHandle {
+  const question = useMemo(() => ({ scope, ...collapseQuery(collapse), ...(baselineId !== undefined && { baselineId }) }), [scope, collapse, baselineId]);
   const [pages] = useState(() => new RoadmapPages(question));
   const [version, setVersion] = useState(0);
   const alive = useRef(true);

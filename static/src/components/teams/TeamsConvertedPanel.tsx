@@ -39,8 +39,7 @@ function TeamsConvertedView({ data }: { data: TeamsConvertedPanelDto }) {
 
 /** Each box's conversion stage, progress and teams converted, and the share of teams converted week by week. */
 export function TeamsConvertedPanel({ scope }: { scope: ScopeDto }) {
-  const { projectKey } = scope;
-  const load = useCallback(() => fetchTeamsConverted({ projectKey }), [projectKey]);
+  const load = useCallback(() => fetchTeamsConverted(scope), [scope]);
   const resource = useResource(load);
   if (resource.state === 'loading') return <Loading label="Loading teams…" />;
   if (resource.state === 'error') return <ErrorState title="Teams converted could not be loaded" message={resource.message} onRetry={resource.retry} />;

@@ -6,6 +6,7 @@ import type { TeamRowDto } from '../../../../src/contract';
 import { methodLabel } from '../methodLabel';
 import { Empty } from '../PanelState';
 import { convertedText, stageLozenge } from './teamStage';
+import { BoxLink } from '../../navigation/openBox';
 
 const subtlest = { color: token('color.text.subtlest', '#626F86') };
 
@@ -34,7 +35,11 @@ function Progress({ row }: { row: TeamRowDto }) {
 function Name({ row }: { row: TeamRowDto }) {
   return (
     <div style={{ paddingInlineStart: `calc(${row.depth} * ${token('space.250', '20px')})` }}>
-      <span style={{ fontWeight: row.depth === 0 ? 'bold' : 'normal' }}>{row.name}</span>{' '}
+      <span style={{ fontWeight: row.depth === 0 ? 'bold' : 'normal' }}>
+        <BoxLink boxId={row.id} testId={`teams-open-${row.id}`}>
+          {row.name}
+        </BoxLink>
+      </span>{' '}
       <span style={{ ...subtlest, fontSize: '12px' }}>
         {row.typeName}
         {row.key ? ` · ${row.key}` : ''}
