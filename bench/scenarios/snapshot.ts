@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { IssueEventPayload } from '../../dev/emulator';
 import { PANEL_KEYS } from '../../src/contract/panels';
+import { REPORT_KEYS } from '../../src/contract/reports';
 import { forkResolver, startMessage, type Portfolio } from './portfolio';
 import type { AppliedMessage, BuiltMessage, Invoked, ProcessMemory, ResolverCallSpec } from './resolverProtocol';
 
@@ -23,6 +24,7 @@ export const PAGE_CALLS: readonly PageCall[] = [
   { name: 'page summary', call: asAdmin(PANEL_KEYS.summary, { scope: WHOLE }) },
   { name: 'roadmap (default window)', call: asAdmin(PANEL_KEYS.roadmap, { scope: WHOLE }) },
   { name: 'backlog (page 1)', call: asAdmin(PANEL_KEYS.backlog, { scope: WHOLE, query: { page: 0, pageSize: 50 } }) },
+  { name: 'weekly report', call: asAdmin(REPORT_KEYS.weekly, { scope: WHOLE }) },
 ];
 
 // ---------- Cold full build ----------
