@@ -51,8 +51,37 @@ export interface TransitionDoneDto {
   status: string;
 }
 
+/** Where the viewer may change issues: Jira project keys, from one bulk permission check as the viewer. */
+export interface EditCapabilitiesDto {
+  /** EDIT_ISSUES */
+  edit: string[];
+  /** TRANSITION_ISSUES */
+  transition: string[];
+  /** CREATE_ISSUES */
+  create: string[];
+}
+
+/** One concept of one issue as its edit screen offers it to the viewer (Jira's editmeta). */
+export interface EditableFieldDto {
+  concept: EditableConceptDto;
+  editable: boolean;
+  /** Why it is read-only; null when editable. */
+  reason: string | null;
+  /** What Jira holds now, as a page holds it (the `expected` of a change made from this answer). */
+  current: EditValueDto;
+  /** An option field's options, as Jira's edit screen allows them; null for other fields. */
+  options: string[] | null;
+}
+
+export interface IssueEditFieldsDto {
+  issueKey: string;
+  fields: EditableFieldDto[];
+}
+
 export const EDIT_KEYS = {
   change: 'edit/change',
   transitions: 'edit/transitions',
   transition: 'edit/transition',
+  capabilities: 'edit/capabilities',
+  fields: 'edit/fields',
 } as const;

@@ -1,9 +1,11 @@
-import type { FieldChangeDto, ResolverResponse, TransitionDoneDto, TransitionsDto } from '../contract';
+import type { EditCapabilitiesDto, FieldChangeDto, IssueEditFieldsDto, ResolverResponse, TransitionDoneDto, TransitionsDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { loadTransformationConfig } from '../storage/configStore';
+import { editCapabilities } from '../usecases/edits/capabilities';
 import { changeField, EditConflictError, EditRefusedError } from '../usecases/edits/changeField';
+import { issueEditFields } from '../usecases/edits/editFields';
 import { applyTransition, listIssueTransitions, StatusConflictError } from '../usecases/edits/transition';
-import { fieldChangePayloadSchema, transitionPayloadSchema, transitionsPayloadSchema } from '../validation/edits';
+import { capabilitiesPayloadSchema, editFieldsPayloadSchema, fieldChangePayloadSchema, transitionPayloadSchema, transitionsPayloadSchema } from '../validation/edits';
 import { callerOf } from './context';
 import { parsePayload, respond } from './envelope';
 
@@ -43,4 +45,21 @@ export const transitionResolver = (request: Request): Promise<ResolverResponse<T
   respondEdit(async () => {
     callerOf(request.context);
     return applyTransition(jiraAsUser(), parsePayload(transitionPayloadSchema, request.payload));
+  });
+
+/** Where the viewer may edit, transition and create: one bulk permission check as the viewer. */
+export const capabilitiesResolver = (request: Request): Promise<ResolverResponse<EditCapabilitiesDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    parsePayload(capabilitiesPayloadSchema, request.payload);
+    return editCapabilities(jiraAsUser());
+  });
+
+/** One issue's edit screen for the viewer (Jira's editmeta), concept by concept, with Jira's current values. */
+export const editFieldsResolver = (request: Request): Promise<ResolverResponse<IssueEditFieldsDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    const { issueKey } = parsePayload(editFieldsPayloadSchema, request.payload);
+    const { config } = await loadTransformationConfig();
+    return issueEditFields(jiraAsUser(), config, issueKey);
   });

@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
-import { changeFieldResolver, transitionResolver, transitionsResolver } from './edits';
+import { capabilitiesResolver, changeFieldResolver, editFieldsResolver, transitionResolver, transitionsResolver } from './edits';
 import { onlyFrom } from './modules';
 import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
@@ -36,6 +36,8 @@ const RESOLVERS = [
   [EDIT_KEYS.change, PAGES, changeFieldResolver],
   [EDIT_KEYS.transitions, PAGES, transitionsResolver],
   [EDIT_KEYS.transition, PAGES, transitionResolver],
+  [EDIT_KEYS.capabilities, PAGES, capabilitiesResolver],
+  [EDIT_KEYS.fields, PAGES, editFieldsResolver],
 ] as const;
 
 const resolver = new Resolver();

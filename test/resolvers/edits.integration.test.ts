@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { LocalPlatform } from '../../dev/platform';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
-import { EDIT_KEYS, type FieldChangeDto, type ResolverResponse, type TransitionDoneDto, type TransitionsDto } from '../../src/contract';
+import { EDIT_KEYS, type EditCapabilitiesDto, type FieldChangeDto, type IssueEditFieldsDto, type ResolverResponse, type TransitionDoneDto, type TransitionsDto } from '../../src/contract';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
 const DONE_STATUS = '10005';
@@ -103,5 +103,27 @@ describe('edits from the app, written to Jira as the viewer', () => {
       success: false,
       error: { code: 'FORBIDDEN', message: `You may not change the status of ${pay.key} in Jira.` },
     });
+  });
+
+  it('tells each viewer where they may edit, transition and create, from one bulk permission check', async () => {
+    const allKeys = site.projects.map((p) => p.key).sort();
+    const checks = () => platform.emulator.stats().requests;
+    const before = checks();
+    expect(dataOf(await call<EditCapabilitiesDto>(EDIT_KEYS.capabilities, {}, DEMO_USERS.admin))).toEqual({ edit: allKeys, transition: allKeys, create: allKeys });
+    expect(checks() - before).toBeLessThanOrEqual(2);
+    expect(dataOf(await call<EditCapabilitiesDto>(EDIT_KEYS.capabilities, {}))).toEqual({ edit: ['PAY'], transition: ['PAY'], create: ['PAY'] });
+    expect(dataOf(await call<EditCapabilitiesDto>(EDIT_KEYS.capabilities, {}, DEMO_USERS.limited))).toEqual({ edit: ['DIGI'], transition: ['DIGI'], create: ['DIGI'] });
+    expect(await call(EDIT_KEYS.capabilities, { edit: ['DTO'] })).toMatchObject({ success: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it("shows a field off the issue's edit screen read-only with the reason, and every field read-only where the viewer only reads", async () => {
+    const pay = openIssueOf('PAY');
+    const fields = dataOf(await call<IssueEditFieldsDto>(EDIT_KEYS.fields, { issueKey: pay.key })).fields;
+    expect(fields.find((f) => f.concept === 'dueDate')).toEqual({ concept: 'dueDate', editable: true, reason: null, current: issue(pay.key).duedate, options: null });
+    expect(fields.find((f) => f.concept === 'mitigation')).toMatchObject({ editable: false, reason: `Mitigation is not on ${pay.key}'s edit screen in Jira.` });
+    expect(fields.find((f) => f.concept === 'conversionStage')?.options).toEqual(expect.arrayContaining(['Piloting', 'Converted']));
+    const dto = openIssueOf('DTO');
+    const readOnly = dataOf(await call<IssueEditFieldsDto>(EDIT_KEYS.fields, { issueKey: dto.key })).fields;
+    expect(readOnly.every((f) => !f.editable && f.reason === `You may not edit ${dto.key} in Jira.`)).toBe(true);
   });
 });

@@ -87,6 +87,9 @@ export const RESOLVER_SPECS: readonly ResolverSpec[] = [
   { key: EDIT_KEYS.change, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1', concept: 'dueDate', value: null, expected: '1999-01-01' }) },
   { key: EDIT_KEYS.transitions, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1' }) },
   { key: EDIT_KEYS.transition, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1', transitionId: '11', expectedStatus: 'Not its status' }) },
+  { key: EDIT_KEYS.capabilities, modules: PAGES, readsIssues: false, changesSettings: false, payload: () => ({}) },
+  // Reads one issue's edit screen as the viewer: Jira answers for their permissions (edits.integration.test.ts).
+  { key: EDIT_KEYS.fields, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1' }) },
 ];
 
 /** The resolver keys src/resolvers/index.ts defines, collected by watching Resolver.define while it loads. */
