@@ -13,6 +13,8 @@ import { TeamsConvertedPanel } from '../components/teams/TeamsConvertedPanel';
 import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
 import { DataSourceNote } from '../components/DataSourceNote';
+import { EditsProvider } from '../components/edits/EditsProvider';
+import { useEditRefresh } from '../components/edits/editsContext';
 import { fetchSummary } from '../services/invokes';
 
 const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
@@ -23,10 +25,19 @@ const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
   reports: 'Reports',
 };
 
-/** The transformation, or one project's part of it: the top row, then the panels its box type enables. */
+/** The transformation, or one project's part of it, with the edits the viewer may make in Jira from it. */
 export function TransformationPage({ scope }: { scope: ScopeDto }) {
+  return (
+    <EditsProvider>
+      <TransformationView scope={scope} />
+    </EditsProvider>
+  );
+}
+
+/** The top row, then the panels its box type enables; read again after every edit, so the figures follow. */
+function TransformationView({ scope }: { scope: ScopeDto }) {
   const loadSummary = useCallback(() => fetchSummary(scope), [scope]);
-  const summary = useResource(loadSummary);
+  const summary = useResource(loadSummary, useEditRefresh());
   const [selected, setSelected] = useState(0);
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
   // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { RiskCellDto, RiskMatrixDto, ScopeDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
+import { useEditRefresh } from '../edits/editsContext';
 import { fetchRiskMatrix } from '../../services/invokes';
 import { Empty, ErrorState, Loading } from '../PanelState';
 import { RiskGrid } from './RiskGrid';
@@ -70,7 +71,7 @@ const aboveCount = (matrix: RiskMatrixDto): number => matrix.risks.filter((risk)
 export function RiskMatrixPanel({ scope }: { scope: ScopeDto }) {
   const { projectKey } = scope;
   const load = useCallback(() => fetchRiskMatrix({ projectKey }), [projectKey]);
-  const resource = useResource(load);
+  const resource = useResource(load, useEditRefresh());
   if (resource.state === 'loading') return <Loading label="Loading risks…" />;
   if (resource.state === 'error') return <ErrorState title="The risks could not be loaded" message={resource.message} onRetry={resource.retry} />;
   if (resource.data.risks.length === 0) return <Empty title="No risks in this scope">Risks raised in Jira for this scope will show here.</Empty>;
