@@ -4,7 +4,7 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { EDIT_KEYS, type ResolverResponse } from '../../src/contract';
-import { formatPercent, resolveScope, scopeSummary } from '../../src/domain';
+import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, scopeSummary } from '../../src/domain';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
@@ -13,6 +13,9 @@ import { startTestPlatform, testSite } from '../support/platform';
  * Edits from the pages (issue 16) in headless Chromium, through the page host, the real bridge and resolvers, written
  * to the emulator as the viewer. The pages read Jira live here (no snapshot is built), so a figure follows at once.
  */
+const DONE_STATUS = '10005';
+const LIKELIHOODS = DEFAULT_CONFIG.riskScale.likelihoodLabels;
+
 describe('edits from the pages in a browser', () => {
   let site: SiteData;
   let platform: LocalPlatform;
@@ -20,6 +23,8 @@ describe('edits from the pages in a browser', () => {
 
   beforeAll(async () => {
     site = testSite();
+    // Residual impact is kept off the edit screen; Done asks for the mitigation on its transition screen.
+    site.screens = { notOnEditScreen: [fieldId('Residual impact')], transitionScreens: [{ toStatusId: DONE_STATUS, requiredFieldIds: [fieldId('Mitigation')] }] };
     [platform, browser] = await Promise.all([startTestPlatform(site), launchChromium()]);
   }, 60_000);
   afterAll(async () => {
@@ -29,6 +34,8 @@ describe('edits from the pages in a browser', () => {
 
   async function open(pathname: string, accountId: string): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // A step that cannot happen fails within the test's own time, naming the step.
+    context.setDefaultTimeout(12_000);
     await context.addCookies([{ name: 'to_user', value: accountId, url: platform.host.url }]);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -112,6 +119,109 @@ describe('edits from the pages in a browser', () => {
     expect(answer).toEqual({ success: false, error: { code: 'FORBIDDEN', message: `You may not edit ${readOnlyTeam.key} in Jira.` } });
     expect(optionOf(readOnlyTeam.key, 'Conversion stage')).toBe(stage);
     expect(issue(readOnlyTeam.key).changelog).toHaveLength(changes);
+    expect(errors).toEqual([]);
+  });
+
+  const statusName = (key: string) => site.statuses.find((s) => s.id === issue(key).statusId)?.name;
+  /** An open, scored risk in a project the admin edits, and the matrix cell it sits in. */
+  const openRisk = () => {
+    const model = expectedModel(site, DEMO_USERS.admin);
+    const matrix = riskMatrix(model, DEFAULT_CONFIG, resolveScope(model, null));
+    const cell = matrix.cells.find((c) => c.riskKeys.length > 0 && c.likelihood < 5);
+    const key = cell?.riskKeys[0];
+    if (!cell || !key) throw new Error('no open scored risk');
+    return { key, cell };
+  };
+  const cellCount = (likelihood: number, impact: number) => {
+    const model = expectedModel(site, DEMO_USERS.admin);
+    return riskMatrix(model, DEFAULT_CONFIG, resolveScope(model, null)).cells.find((c) => c.likelihood === likelihood && c.impact === impact)?.riskKeys.length ?? 0;
+  };
+
+  it('an editor re-scores a risk and records its mitigation in the side panel; the matrix moves; a field off the edit screen is read-only', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const { key, cell } = openRisk();
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId(`risk-cell-${cell.likelihood}-${cell.impact}`).click();
+    await app.getByTestId(`risk-edit-${key}`).click();
+    const panel = app.getByTestId('issue-edit-panel');
+    await panel.getByTestId('edit-field-riskLikelihood').waitFor();
+    await expect(panel.getByTestId('edit-field-riskLikelihood').getAttribute('data-value')).resolves.toBe(LIKELIHOODS[cell.likelihood - 1]);
+    await expect(panel.getByTestId('edit-field-residualImpact-reason').textContent()).resolves.toBe(`Read-only: Residual impact is not on ${key}'s edit screen in Jira.`);
+    await expect(panel.locator('#edit-field-residualImpact-input').count()).resolves.toBe(0);
+
+    const higher = LIKELIHOODS[cell.likelihood] as string;
+    const targetBefore = cellCount(cell.likelihood + 1, cell.impact);
+    await choose(app, 'edit-field-riskLikelihood-input', higher);
+    await panel.locator('#edit-field-mitigation-input').fill('Second supplier under contract');
+    await app.getByTestId('issue-edit-save').click();
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${key}: Likelihood, Mitigation changed`));
+    expect(optionOf(key, 'Risk likelihood')).toBe(higher);
+    expect(JSON.stringify(issue(key).customFields[fieldId('Mitigation')])).toContain('Second supplier under contract');
+    // The matrix is read again: the risk's new cell counts it.
+    expect(cellCount(cell.likelihood + 1, cell.impact)).toBe(targetBefore + 1);
+    await waitForText(page, `risk-cell-${cell.likelihood + 1}-${cell.impact}`, new RegExp(`\\b${targetBefore + 1}\\b`));
+    await shot(page, 'edit-risk-panel');
+
+    await app.getByTestId('edit-undo').click();
+    await waitForText(page, 'edit-notice-text', /^Undone/);
+    expect(optionOf(key, 'Risk likelihood')).toBe(LIKELIHOODS[cell.likelihood - 1]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a change Jira got meanwhile is shown, not overwritten', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const { key, cell } = openRisk();
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId(`risk-cell-${cell.likelihood}-${cell.impact}`).click();
+    await app.getByTestId(`risk-edit-${key}`).click();
+    await app.getByTestId('edit-field-riskImpact').waitFor();
+    // Someone changes the impact in Jira after the panel read it.
+    const theirs = DEFAULT_CONFIG.riskScale.impactLabels[cell.impact === 1 ? 1 : 0] as string;
+    platform.emulator.issues.update(key, { [fieldId('Risk impact')]: { value: theirs } }, DEMO_USERS.admin);
+    const changes = issue(key).changelog.length;
+    await choose(app, 'edit-field-riskImpact-input', 'Severe');
+    await app.getByTestId('issue-edit-save').click();
+    await waitForText(page, 'edit-notice-text', new RegExp(`now holds "${theirs}"`));
+    await expect(app.getByTestId('edit-notice').getAttribute('data-kind')).resolves.toBe('conflict');
+    expect(optionOf(key, 'Risk impact')).toBe(theirs);
+    expect(issue(key).changelog).toHaveLength(changes);
+    // The panel reads Jira again and shows their value.
+    await page.waitForFunction(
+      (value) => (document.querySelector('#forge-app') as HTMLIFrameElement | null)?.contentDocument?.querySelector('[data-testid="edit-field-riskImpact"]')?.getAttribute('data-value') === value,
+      theirs,
+      { timeout: 15_000 },
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('an editor moves a risk through a Jira transition by keyboard, sees one with a required screen refused by name, flags it, and undoes the move', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const { key, cell } = openRisk();
+    const from = statusName(key);
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId(`risk-cell-${cell.likelihood}-${cell.impact}`).click();
+    await app.getByTestId(`risk-edit-${key}`).focus();
+    await page.keyboard.press('Enter');
+    await app.getByTestId('transition-menu--trigger').waitFor();
+    await app.getByTestId('transition-menu--trigger').focus();
+    await page.keyboard.press('Enter');
+    await expect(app.getByTestId('transition-Done').isDisabled()).resolves.toBe(true);
+    await expect(app.getByTestId('transition-Done').textContent()).resolves.toContain('Asks for Mitigation');
+    const target = from === 'In Progress' ? 'Blocked' : 'In Progress';
+    await app.getByTestId(`transition-${target}`).focus();
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'edit-notice-text', new RegExp(`moved from “${from}” to “${target}”`));
+    expect(statusName(key)).toBe(target);
+    await waitForText(page, 'transition-status', new RegExp(`Status: ${target}`));
+
+    await app.getByTestId('edit-undo').click();
+    await waitForText(page, 'edit-notice-text', /^Undone/);
+    expect(statusName(key)).toBe(from);
+
+    await app.getByTestId('edit-field-flagged--hidden-checkbox').check();
+    await app.getByTestId('issue-edit-save').click();
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${key}: Flagged changed`));
+    expect(issue(key).customFields[fieldId('Flagged')]).toEqual([expect.objectContaining({ value: 'Impediment' })]);
     expect(errors).toEqual([]);
   });
 });

@@ -49,7 +49,8 @@ export function EditsProvider({ children }: { children: React.ReactNode }) {
   const change = useCallback(
     async (what: string, changes: FieldChangeRequestDto[]) => {
       const result = await writeAll(changes);
-      if (result.done.length > 0) written();
+      // Read again whatever happened: a conflict shows what Jira holds now, a partial write what was written.
+      written();
       const undo = result.done.length > 0 ? () => void undoChanges(what, result.done) : null;
       setNotice(result.error === null ? { kind: 'done', text: `${what}.`, undo } : failure(result.error, what, result.done.length));
       return result.error === null;

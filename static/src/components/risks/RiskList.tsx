@@ -3,6 +3,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
+import VisuallyHidden from '@atlaskit/visually-hidden';
 import type { RiskBandDto, RiskDto } from '../../../../src/contract';
 import { bandLozenge } from './bandStyle';
 import { bandName, ratingOf, type Rating } from './riskMatrix';
@@ -29,6 +30,18 @@ function AboveMark({ risk }: { risk: RiskDto }) {
   );
 }
 
+/** Opens the risk's side panel; present only where the viewer may change the risk in Jira. */
+export type RiskEditor = { canEdit: (risk: RiskDto) => boolean; open: (risk: RiskDto) => void };
+
+function EditButton({ risk, editor }: { risk: RiskDto; editor: RiskEditor | undefined }) {
+  if (!editor?.canEdit(risk)) return null;
+  return (
+    <Button appearance="subtle" testId={`risk-edit-${risk.key}`} aria-label={`Edit ${risk.key} ${risk.summary}`} onClick={() => editor.open(risk)}>
+      Edit
+    </Button>
+  );
+}
+
 const head = (rating: Rating) => ({
   cells: [
     { key: 'key', content: 'Key' },
@@ -39,10 +52,11 @@ const head = (rating: Rating) => ({
     { key: 'band', content: 'Band' },
     { key: 'status', content: 'Status' },
     { key: 'mitigation', content: 'Mitigation' },
+    { key: 'edit', content: <VisuallyHidden>Edit</VisuallyHidden> },
   ],
 });
 
-const rows = (risks: RiskDto[], rating: Rating) =>
+const rows = (risks: RiskDto[], rating: Rating, editor: RiskEditor | undefined) =>
   risks.map((risk) => {
     const { score, band } = ratingOf(risk, rating);
     return {
@@ -57,12 +71,13 @@ const rows = (risks: RiskDto[], rating: Rating) =>
         { key: 'band', content: <BandLozenge band={band} /> },
         { key: 'status', content: risk.status },
         { key: 'mitigation', content: risk.mitigation ?? <span style={subtle}>No mitigation</span> },
+        { key: 'edit', content: <EditButton risk={risk} editor={editor} /> },
       ],
     };
   });
 
 /** The risks of the cell that was opened. */
-export function RiskList({ title, risks, rating, onClose }: { title: string; risks: RiskDto[]; rating: Rating; onClose: () => void }) {
+export function RiskList({ title, risks, rating, onClose, editor }: { title: string; risks: RiskDto[]; rating: Rating; onClose: () => void; editor?: RiskEditor }) {
   return (
     <section data-testid="risk-list" aria-label={title} style={{ marginTop: token('space.200', '16px') }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
@@ -73,13 +88,13 @@ export function RiskList({ title, risks, rating, onClose }: { title: string; ris
           Close list
         </Button>
       </div>
-      <DynamicTable head={head(rating)} rows={rows(risks, rating)} label={title} emptyView={<p>No open risks in this cell.</p>} />
+      <DynamicTable head={head(rating)} rows={rows(risks, rating, editor)} label={title} emptyView={<p>No open risks in this cell.</p>} />
     </section>
   );
 }
 
 /** Risks that lack a likelihood or an impact: listed apart, never dropped. */
-export function UnscoredRisks({ items }: { items: { risk: RiskDto; missing: string }[] }) {
+export function UnscoredRisks({ items, editor }: { items: { risk: RiskDto; missing: string }[]; editor?: RiskEditor }) {
   if (items.length === 0) return null;
   return (
     <section data-testid="risk-unscored" aria-label="Unscored risks" style={{ marginTop: token('space.300', '24px') }}>
@@ -89,7 +104,8 @@ export function UnscoredRisks({ items }: { items: { risk: RiskDto; missing: stri
       <ul style={{ paddingInlineStart: token('space.250', '20px') }}>
         {items.map(({ risk, missing }) => (
           <li key={risk.key} data-testid={`risk-unscored-${risk.key}`}>
-            <strong>{risk.key}</strong> {risk.summary} <span style={subtle}>({missing}; owner {risk.owner ?? 'none'}; {risk.status}{risk.onBoxAbove ? `; on ${risk.boxName}, a box above this page's boxes` : ''})</span>
+            <strong>{risk.key}</strong> {risk.summary} <span style={subtle}>({missing}; owner {risk.owner ?? 'none'}; {risk.status}{risk.onBoxAbove ? `; on ${risk.boxName}, a box above this page's boxes` : ''})</span>{' '}
+            <EditButton risk={risk} editor={editor} />
           </li>
         ))}
       </ul>

@@ -1,14 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { RiskCellDto, RiskMatrixDto, ScopeDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
-import { useEditRefresh } from '../edits/editsContext';
+import { IssueEditPanel } from '../edits/IssueEditPanel';
+import { useEditRefresh, useEdits } from '../edits/editsContext';
 import { fetchRiskMatrix } from '../../services/invokes';
 import { Empty, ErrorState, Loading } from '../PanelState';
 import { RiskGrid } from './RiskGrid';
 import { RiskLegend } from './RiskLegend';
-import { RiskList, UnscoredRisks } from './RiskList';
+import { RiskList, UnscoredRisks, type RiskEditor } from './RiskList';
 import { levelLabel, risksOfCell, unscoredRisks, type Rating } from './riskMatrix';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
@@ -25,7 +26,13 @@ function RatingToggle({ rating, onChange }: { rating: Rating; onChange: (rating:
   );
 }
 
+const RISK_CONCEPTS = ['riskLikelihood', 'riskImpact', 'residualLikelihood', 'residualImpact', 'mitigation', 'flagged'] as const;
+
 function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
+  const edits = useEdits();
+  const [editing, setEditing] = useState<string | null>(null);
+  const editor = useMemo<RiskEditor>(() => ({ canEdit: (risk) => edits.may(risk.key, 'edit') || edits.may(risk.key, 'transition'), open: (risk) => setEditing(risk.key) }), [edits]);
+  const edited = editing === null ? undefined : matrix.risks.find((r) => r.key === editing);
   const [rating, setRating] = useState<Rating>('inherent');
   const [selected, setSelected] = useState<{ likelihood: number; impact: number } | null>(null);
   const hasResidual = matrix.residualCells.length > 0;
@@ -59,8 +66,9 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
       <div style={{ marginTop: token('space.150', '12px') }}>
         <RiskLegend bands={matrix.bands} />
       </div>
-      {cell && <RiskList title={title} risks={risksOfCell(cell, matrix.risks, shownRating)} rating={shownRating} onClose={() => setSelected(null)} />}
-      <UnscoredRisks items={unscoredRisks(matrix)} />
+      {cell && <RiskList title={title} risks={risksOfCell(cell, matrix.risks, shownRating)} rating={shownRating} onClose={() => setSelected(null)} editor={editor} />}
+      <UnscoredRisks items={unscoredRisks(matrix)} editor={editor} />
+      {edited && <IssueEditPanel issueKey={edited.key} title={edited.summary} concepts={RISK_CONCEPTS} onClose={() => setEditing(null)} />}
     </div>
   );
 }
