@@ -4,7 +4,8 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { EDIT_KEYS, type ResolverResponse } from '../../src/contract';
-import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, scopeSummary } from '../../src/domain';
+import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, scheduleCounts, scopeSummary } from '../../src/domain';
+import { dayNumber, isoOf } from '../../static/src/components/roadmap/timeScale';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
@@ -222,6 +223,94 @@ describe('edits from the pages in a browser', () => {
     await app.getByTestId('issue-edit-save').click();
     await waitForText(page, 'edit-notice-text', new RegExp(`^${key}: Flagged changed`));
     expect(issue(key).customFields[fieldId('Flagged')]).toEqual([expect.objectContaining({ value: 'Impediment' })]);
+    expect(errors).toEqual([]);
+  });
+
+  const startOf = (key: string) => (issue(key).customFields[fieldId('Start date')] as string | null) ?? null;
+  const lateCount = () => {
+    const model = expectedModel(site, DEMO_USERS.admin);
+    return scheduleCounts(model, resolveScope(model, null), new Date().toISOString().slice(0, 10)).late;
+  };
+  const bar = (app: FrameLocator, id: string) => app.getByTestId(`roadmap-bar-${id}`);
+
+  it('an editor drags a box’s due date across today with the mouse: Jira holds it and the Late figure moves', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const key = 'DTO-1';
+    const [start, due] = [startOf(key), issue(key).duedate];
+    if (!start || !due) throw new Error(`${key} has no dates`);
+    const lateBefore = lateCount();
+    await expect(app.getByTestId('top-late').textContent()).resolves.toBe(String(lateBefore));
+    await app.getByTestId('tab-roadmap').click();
+    await bar(app, key).waitFor();
+
+    // The due end goes to ten days after today (a late box comes back on track), or the bar to before today.
+    const today = dayNumber(new Date().toISOString().slice(0, 10)) as number;
+    const late = (dayNumber(due) as number) < today;
+    const days = late ? today + 10 - (dayNumber(due) as number) : today - 10 - (dayNumber(due) as number);
+    const grip = late ? app.getByTestId(`roadmap-bar-due-${key}`) : bar(app, key);
+    const box = await grip.boundingBox();
+    if (!box) throw new Error('the bar is not on screen');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    // Month zoom: 4 px a day.
+    await page.mouse.move(x + (days * 4) / 2, y, { steps: 4 });
+    await page.mouse.move(x + days * 4, y, { steps: 4 });
+    await page.mouse.up();
+
+    const expected = late ? { start, due: isoOf(today + 10) } : { start: isoOf((dayNumber(start) as number) + days), due: isoOf(today - 10) };
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${key}: `));
+    expect({ start: startOf(key), due: issue(key).duedate }).toEqual(expected);
+    expect(issue(key).changelog.at(-1)?.authorAccountId).toBe(DEMO_USERS.admin);
+    const lateAfter = lateCount();
+    expect(lateAfter).toBe(late ? lateBefore - 1 : lateBefore + 1);
+    await waitForText(page, 'top-late', new RegExp(`^${lateAfter}$`));
+    await expect(bar(app, key).getAttribute('data-due')).resolves.toBe(expected.due);
+    await shot(page, 'edit-roadmap-drag');
+
+    await app.getByTestId('edit-undo').click();
+    await waitForText(page, 'edit-notice-text', /^Undone/);
+    expect({ start: startOf(key), due: issue(key).duedate }).toEqual({ start, due });
+    await waitForText(page, 'top-late', new RegExp(`^${lateBefore}$`));
+    expect(errors).toEqual([]);
+  });
+
+  it('an editor moves a bar by keyboard: arrows preview, Escape cancels, Shift+arrows a week and Enter saves in Jira', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const key = 'PAY-1';
+    const [start, due] = [startOf(key), issue(key).duedate];
+    if (!start || !due) throw new Error(`${key} has no dates`);
+    const changes = issue(key).changelog.length;
+    await app.getByTestId('tab-roadmap').click();
+    await app.getByTestId(`roadmap-row-${key}`).locator('[data-roadmap-name]').click();
+    await page.keyboard.press('Tab');
+    await expect(bar(app, key).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(bar(app, key).getAttribute('data-start')).resolves.toBe(isoOf((dayNumber(start) as number) + 1));
+    await page.keyboard.press('Escape');
+    await expect(bar(app, key).getAttribute('data-start')).resolves.toBe(start);
+    expect(issue(key).changelog).toHaveLength(changes);
+
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect(app.getByTestId(`roadmap-draft-${key}`).textContent()).resolves.toContain('Enter saves');
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${key}: start ${start} → `));
+    expect({ start: startOf(key), due: issue(key).duedate }).toEqual({ start: isoOf((dayNumber(start) as number) + 14), due: isoOf((dayNumber(due) as number) + 13) });
+    expect(issue(key).changelog.length).toBeGreaterThan(changes);
+    expect(errors).toEqual([]);
+  });
+
+  it('a user who only reads a project gets no draggable bar there, while their own project’s bars move', async () => {
+    const { app, errors } = await open('/', DEMO_USERS.teamMember);
+    await app.getByTestId('tab-roadmap').click();
+    await bar(app, 'DTO-1').waitFor();
+    // DTO is read-only for the team member: a picture of the dates, not a control.
+    await expect(bar(app, 'DTO-1').getAttribute('role')).resolves.toBe('img');
+    await expect(app.getByTestId('roadmap-bar-due-DTO-1').count()).resolves.toBe(0);
+    await expect(bar(app, 'PAY-1').getAttribute('role')).resolves.toBe('button');
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo } from 'react';
+import { useEdits } from '../edits/editsContext';
 import { COLORS } from './colors';
 import { ARROW_BAND, LEFT_WIDTH } from './constants';
 import { DependencyLayer } from './DependencyLayer';
@@ -46,6 +47,7 @@ const TodayLine = memo(function TodayLine({ x, today }: { x: number; today: stri
  */
 export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGridProps) {
   const total = view.totalRows;
+  const edits = useEdits();
   const { scroller, onScroll, rowWindow, reveal, pageSize } = useVirtualRows(total);
   usePinnedColumn(scroller);
   const notes = useMemo(() => dependencyNotes(view.dependencies), [view.dependencies]);
@@ -83,6 +85,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGri
         milestones={milestones}
         label={row ? rowLabel(row, notes.get(row.id), milestones) : ''}
         onToggle={onToggle}
+        editable={edits.may(row?.key, 'edit')}
       />,
     );
   }

@@ -11,6 +11,7 @@ import { RoadmapToolbar } from './RoadmapToolbar';
 import { createScale, type Zoom } from './timeScale';
 import { UnscheduledList } from './UnscheduledList';
 import { useRoadmapPages } from './useRoadmapPages';
+import { useEditRefresh } from '../edits/editsContext';
 
 /** The roadmap (Gantt) of a scope: boxes, their child boxes and grouping items over time. */
 export function RoadmapPanel({ scope }: { scope: ScopeDto }) {
@@ -25,7 +26,7 @@ export function RoadmapPanel({ scope }: { scope: ScopeDto }) {
 function RoadmapView({ projectKey }: { projectKey: string | null }) {
   const [zoom, setZoom] = useState<Zoom>('month');
   const [collapse, setCollapse] = useState<CollapseState>(NOTHING_COLLAPSED);
-  const { view, want, retry } = useRoadmapPages(projectKey, collapse);
+  const { view, want, retry } = useRoadmapPages(projectKey, collapse, useEditRefresh());
   const { latest } = view;
   const [axisFirst, axisLast, today] = [latest?.timeline.first ?? null, latest?.timeline.last ?? null, latest?.today ?? ''];
   // The timeline covers the whole roadmap, so the axis stays put while scrolling and collapsing.

@@ -19,6 +19,8 @@ export interface RoadmapRowProps {
   /** The row's accessible name (labels.ts rowLabel); a string, so an unchanged row compares equal. */
   label: string;
   onToggle: (id: string) => void;
+  /** The viewer may change the row's issue in Jira: its bar can be dragged and moved by keyboard. */
+  editable: boolean;
 }
 
 /** A row with children has a toggle; a leaf has the toggle's room as indent (nameIndent), not an element. */
@@ -62,7 +64,7 @@ function PlaceholderCells({ index, failed }: { index: number; failed: boolean })
  * One row: its name column (pinned on the left, usePinnedColumn) and its slice of the timeline. Memoised: while the grid scrolls,
  * a row that stays on screen keeps its props (its row object, label and milestones are stable) and is not redrawn.
  */
-export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle }: RoadmapRowProps) {
+export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable }: RoadmapRowProps) {
   const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
@@ -90,7 +92,7 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
             <span className="roadmap-meta">{row.key ? `${row.key} · ${row.typeName}` : row.typeName}</span>
           </div>
           <div role="gridcell" className="roadmap-timeline">
-            <TimelineMark row={row} scale={scale} />
+            <TimelineMark row={row} scale={scale} editable={editable} tabbable={tabbable} />
             {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
           </div>
         </>

@@ -10,8 +10,11 @@ export interface RoadmapPagesHandle {
   retry: () => void;
 }
 
-/** The roadmap of a project (or the whole) under a collapse state, fetched page by page as the grid scrolls. */
-export function useRoadmapPages(projectKey: string | null, collapse: CollapseState): RoadmapPagesHandle {
+/**
+ * The roadmap of a project (or the whole) under a collapse state, fetched page by page as the grid scrolls; read
+ * again, keeping the rows shown meanwhile, whenever `refresh` changes (after an edit).
+ */
+export function useRoadmapPages(projectKey: string | null, collapse: CollapseState, refresh = 0): RoadmapPagesHandle {
   const question = useMemo(() => ({ scope: { projectKey }, ...collapseQuery(collapse) }), [projectKey, collapse]);
   const [pages] = useState(() => new RoadmapPages(question));
   const [version, setVersion] = useState(0);
@@ -45,6 +48,15 @@ export function useRoadmapPages(projectKey: string | null, collapse: CollapseSta
       alive.current = false;
     };
   }, [pages, question, pump, changed]);
+
+  const reread = useRef(refresh);
+  useEffect(() => {
+    if (reread.current === refresh) return;
+    reread.current = refresh;
+    pages.reread();
+    changed();
+    pump();
+  }, [pages, refresh, changed, pump]);
 
   const want = useCallback(
     (first: number, last: number) => {
