@@ -59,6 +59,12 @@ describe('edits from the pages in a browser', () => {
     await frame.waitForFunction(({ id, source }) => new RegExp(source).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), { id: testId, source: pattern.source }, { timeout: 15_000 });
   };
 
+  /** Waits until the app's element with this test id has this attribute value. */
+  const waitForAttribute = async (page: Page, testId: string, name: string, value: string) => {
+    const frame = await appFrame(page);
+    await frame.waitForFunction(({ id, attribute, wanted }) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(attribute) === wanted, { id: testId, attribute: name, wanted: value }, { timeout: 15_000 });
+  };
+
   const issue = (key: string) => site.issues.find((i) => i.key === key) as SiteIssue;
   const fieldId = (name: string) => site.fields.find((f) => f.name === name)?.id ?? '';
   const optionOf = (key: string, name: string) => (issue(key).customFields[fieldId(name)] as { value?: string } | null)?.value ?? null;
@@ -187,11 +193,7 @@ describe('edits from the pages in a browser', () => {
     expect(optionOf(key, 'Risk impact')).toBe(theirs);
     expect(issue(key).changelog).toHaveLength(changes);
     // The panel reads Jira again and shows their value.
-    await page.waitForFunction(
-      (value) => (document.querySelector('#forge-app') as HTMLIFrameElement | null)?.contentDocument?.querySelector('[data-testid="edit-field-riskImpact"]')?.getAttribute('data-value') === value,
-      theirs,
-      { timeout: 15_000 },
-    );
+    await waitForAttribute(page, 'edit-field-riskImpact', 'data-value', theirs);
     expect(errors).toEqual([]);
   });
 
@@ -283,6 +285,9 @@ describe('edits from the pages in a browser', () => {
     const changes = issue(key).changelog.length;
     await app.getByTestId('tab-roadmap').click();
     await app.getByTestId(`roadmap-row-${key}`).locator('[data-roadmap-name]').click();
+    // From the row: its Edit button, then its bar.
+    await page.keyboard.press('Tab');
+    await expect(app.getByTestId(`roadmap-edit-${key}`).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Tab');
     await expect(bar(app, key).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 
@@ -298,19 +303,43 @@ describe('edits from the pages in a browser', () => {
     await expect(app.getByTestId(`roadmap-draft-${key}`).textContent()).resolves.toContain('Enter saves');
     await page.keyboard.press('Enter');
     await waitForText(page, 'edit-notice-text', new RegExp(`^${key}: start ${start} → `));
-    expect({ start: startOf(key), due: issue(key).duedate }).toEqual({ start: isoOf((dayNumber(start) as number) + 14), due: isoOf((dayNumber(due) as number) + 13) });
+    const saved = { start: isoOf((dayNumber(start) as number) + 14), due: isoOf((dayNumber(due) as number) + 13) };
+    expect({ start: startOf(key), due: issue(key).duedate }).toEqual(saved);
     expect(issue(key).changelog.length).toBeGreaterThan(changes);
+    await waitForAttribute(page, `roadmap-bar-${key}`, 'data-due', saved.due);
+
+    // The row's side panel, by keyboard: the dates Jira holds now, and its status menu.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await app.getByTestId('issue-edit-panel').waitFor();
+    await expect(app.locator('#edit-field-startDate-input').inputValue()).resolves.toBe(saved.start);
+    await app.getByTestId('transition-menu--trigger').waitFor();
+    await page.keyboard.press('Escape');
+    await app.getByTestId('issue-edit-panel').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });
 
-  it('a user who only reads a project gets no draggable bar there, while their own project’s bars move', async () => {
+  it('a user who only reads a project gets no draggable bar, Edit button or risk Edit there, while their own project’s bars move', async () => {
     const { app, errors } = await open('/', DEMO_USERS.teamMember);
     await app.getByTestId('tab-roadmap').click();
     await bar(app, 'DTO-1').waitFor();
     // DTO is read-only for the team member: a picture of the dates, not a control.
     await expect(bar(app, 'DTO-1').getAttribute('role')).resolves.toBe('img');
     await expect(app.getByTestId('roadmap-bar-due-DTO-1').count()).resolves.toBe(0);
+    await expect(app.getByTestId('roadmap-edit-DTO-1').count()).resolves.toBe(0);
     await expect(bar(app, 'PAY-1').getAttribute('role')).resolves.toBe('button');
+    await app.getByTestId('roadmap-edit-PAY-1').waitFor();
+
+    // The risks on DTO's boxes are listed without an Edit button.
+    const model = expectedModel(site, DEMO_USERS.teamMember);
+    const matrix = riskMatrix(model, DEFAULT_CONFIG, resolveScope(model, null));
+    const cell = matrix.cells.find((c) => c.riskKeys.some((k) => k.startsWith('DTO-')));
+    const dtoRisk = cell?.riskKeys.find((k) => k.startsWith('DTO-'));
+    if (!cell || !dtoRisk) throw new Error('no DTO risk for the team member');
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId(`risk-cell-${cell.likelihood}-${cell.impact}`).click();
+    await app.getByTestId(`risk-row-${dtoRisk}`).waitFor();
+    await expect(app.getByTestId(`risk-edit-${dtoRisk}`).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 });

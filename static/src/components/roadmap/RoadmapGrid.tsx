@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo } from 'react';
+import type { RoadmapRowDto } from '../../../../src/contract';
 import { useEdits } from '../edits/editsContext';
 import { COLORS } from './colors';
 import { ARROW_BAND, LEFT_WIDTH } from './constants';
@@ -22,6 +23,8 @@ export interface RoadmapGridProps {
   onToggle: (id: string) => void;
   /** Rows first..last are rendered: their pages are wanted. */
   onRows: (first: number, last: number) => void;
+  /** Opens a row's side panel. */
+  onEdit: (row: RoadmapRowDto) => void;
 }
 
 const SCROLLER_STYLE = { position: 'relative', overflow: 'auto', height: 'min(70vh, 640px)', border: `1px solid ${COLORS.border}`, borderRadius: 4, background: COLORS.surface, color: COLORS.text } as const;
@@ -45,7 +48,7 @@ const TodayLine = memo(function TodayLine({ x, today }: { x: number; today: stri
  * into its row in place, keeping the focus), and memoised rows with unchanged props are skipped. The header, the
  * today line and the arrows do not depend on the scroll position row by row.
  */
-export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGridProps) {
+export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: RoadmapGridProps) {
   const total = view.totalRows;
   const edits = useEdits();
   const { scroller, onScroll, rowWindow, reveal, pageSize } = useVirtualRows(total);
@@ -86,6 +89,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGri
         label={row ? rowLabel(row, notes.get(row.id), milestones) : ''}
         onToggle={onToggle}
         editable={edits.may(row?.key, 'edit')}
+        onEdit={onEdit}
       />,
     );
   }

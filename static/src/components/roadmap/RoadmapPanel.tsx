@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ScopeDto } from '../../../../src/contract';
+import type { RoadmapRowDto, ScopeDto } from '../../../../src/contract';
+import { IssueEditPanel } from '../edits/IssueEditPanel';
 import { Empty, ErrorState, Loading } from '../PanelState';
 import { ALL_COLLAPSED, NOTHING_COLLAPSED, toggleCollapse, type CollapseState } from './collapseState';
 import { RoadmapGrid } from './RoadmapGrid';
@@ -12,6 +13,8 @@ import { createScale, type Zoom } from './timeScale';
 import { UnscheduledList } from './UnscheduledList';
 import { useRoadmapPages } from './useRoadmapPages';
 import { useEditRefresh } from '../edits/editsContext';
+
+const ROW_CONCEPTS = ['startDate', 'dueDate', 'flagged'] as const;
 
 /** The roadmap (Gantt) of a scope: boxes, their child boxes and grouping items over time. */
 export function RoadmapPanel({ scope }: { scope: ScopeDto }) {
@@ -34,6 +37,8 @@ function RoadmapView({ projectKey }: { projectKey: string | null }) {
   const toggle = useCallback((id: string) => setCollapse((previous) => toggleCollapse(previous, id)), []);
   const expandAll = useCallback(() => setCollapse(NOTHING_COLLAPSED), []);
   const collapseAll = useCallback(() => setCollapse(ALL_COLLAPSED), []);
+  const [editing, setEditing] = useState<{ key: string; name: string } | null>(null);
+  const edit = useCallback((row: RoadmapRowDto) => setEditing(row.key === null ? null : { key: row.key, name: row.name }), []);
 
   if (latest === null) {
     return view.error === null ? <Loading label="Reading the roadmap from Jira…" /> : <ErrorState title="The roadmap could not be read" message={view.error} onRetry={retry} />;
@@ -49,8 +54,9 @@ function RoadmapView({ projectKey }: { projectKey: string | null }) {
           <Button onClick={retry}>Try again</Button>
         </SectionMessage>
       )}
-      <RoadmapGrid view={view} today={latest.today} scale={scale} onToggle={toggle} onRows={want} />
+      <RoadmapGrid view={view} today={latest.today} scale={scale} onToggle={toggle} onRows={want} onEdit={edit} />
       <UnscheduledList unscheduled={latest.unscheduled} />
+      {editing && <IssueEditPanel issueKey={editing.key} title={editing.name} concepts={ROW_CONCEPTS} onClose={() => setEditing(null)} />}
     </>
   );
 }
