@@ -78,10 +78,36 @@ export interface IssueEditFieldsDto {
   fields: EditableFieldDto[];
 }
 
+/** What a page may create under a box: a risk, a milestone or an action item (a task). */
+export const CREATABLE_KINDS = ['risk', 'milestone', 'actionItem'] as const;
+export type CreatableKindDto = (typeof CREATABLE_KINDS)[number];
+
+export interface CreateIssueRequestDto {
+  kind: CreatableKindDto;
+  /** The box it is created under (its parent), in the box's project. */
+  boxKey: string;
+  summary: string;
+  /** A milestone's or action item's due date. */
+  dueDate?: string | null;
+  /** A risk's likelihood and impact, as the options Jira offers (e.g. "Likely"). */
+  likelihood?: string | null;
+  impact?: string | null;
+}
+
+export interface CreatedIssueDto {
+  key: string;
+  kind: CreatableKindDto;
+  boxKey: string;
+  summary: string;
+}
+
 export const EDIT_KEYS = {
   change: 'edit/change',
   transitions: 'edit/transitions',
   transition: 'edit/transition',
   capabilities: 'edit/capabilities',
   fields: 'edit/fields',
+  create: 'edit/create',
+  /** Undoes a creation: deletes the issue if the caller created it and nobody changed it since. */
+  uncreate: 'edit/uncreate',
 } as const;

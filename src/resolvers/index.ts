@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
-import { capabilitiesResolver, changeFieldResolver, editFieldsResolver, transitionResolver, transitionsResolver } from './edits';
+import { capabilitiesResolver, changeFieldResolver, createIssueResolver, editFieldsResolver, transitionResolver, transitionsResolver, uncreateResolver } from './edits';
 import { onlyFrom } from './modules';
 import { getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
@@ -38,6 +38,8 @@ const RESOLVERS = [
   [EDIT_KEYS.transition, PAGES, transitionResolver],
   [EDIT_KEYS.capabilities, PAGES, capabilitiesResolver],
   [EDIT_KEYS.fields, PAGES, editFieldsResolver],
+  [EDIT_KEYS.create, PAGES, createIssueResolver],
+  [EDIT_KEYS.uncreate, PAGES, uncreateResolver],
 ] as const;
 
 const resolver = new Resolver();
