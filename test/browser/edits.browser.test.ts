@@ -342,4 +342,47 @@ describe('edits from the pages in a browser', () => {
     await expect(app.getByTestId(`risk-edit-${dtoRisk}`).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('a team member raises a risk under their team from the risk matrix: Jira holds it under the box, the matrix counts it, Undo deletes it', async () => {
+    const { page, app, errors } = await open('/jira/projects/PAY/apps/transformation-office', DEMO_USERS.teamMember);
+    const before = site.issues.length;
+    const cellBefore = (() => {
+      const model = expectedModel(site, DEMO_USERS.teamMember);
+      return riskMatrix(model, DEFAULT_CONFIG, resolveScope(model, 'PAY')).cells.find((c) => c.likelihood === 4 && c.impact === 4)?.riskKeys.length ?? 0;
+    })();
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId('risk-create').click();
+    await app.getByTestId('create-issue-panel').waitFor();
+    await choose(app, 'create-box-input', 'Instant Payments');
+    await app.locator('#create-summary-input').fill('Card scheme mandates a new message format');
+    await choose(app, 'create-likelihood-input', 'Likely');
+    await choose(app, 'create-impact-input', 'Major');
+    await app.getByTestId('create-issue-save').click();
+    await waitForText(page, 'edit-notice-text', /created: Risk “Card scheme mandates a new message format” under PAY-1/);
+
+    const created = site.issues.find((i) => i.summary === 'Card scheme mandates a new message format') as SiteIssue;
+    expect(created).toMatchObject({ projectKey: 'PAY', parentKey: 'PAY-1', reporterAccountId: DEMO_USERS.teamMember });
+    expect(optionOf(created.key, 'Risk likelihood')).toBe('Likely');
+    await waitForText(page, 'risk-cell-4-4', new RegExp(`\\b${cellBefore + 1}\\b`));
+    await shot(page, 'edit-create-risk');
+
+    await app.getByTestId('edit-undo').click();
+    await waitForText(page, 'edit-notice-text', new RegExp(`^Undone: ${created.key} was deleted`));
+    expect(site.issues.length).toBe(before);
+    await waitForText(page, 'risk-cell-4-4', new RegExp(`\\b${cellBefore}\\b`));
+    expect(errors).toEqual([]);
+  });
+
+  it('creating offers only boxes of projects where Jira lets the viewer create: none of the DTO boxes a team member reads', async () => {
+    const { app, errors } = await open('/jira/projects/DTO/apps/transformation-office', DEMO_USERS.teamMember);
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId('risk-matrix').waitFor();
+    // The team member may create in PAY only: the DTO page's boxes below are offered, DTO's own are not.
+    await app.getByTestId('risk-create').click();
+    await app.locator('#create-box-input').click();
+    const offered = await app.getByRole('option').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.filter((o) => !/\(PAY-\d+\)$/.test(o))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

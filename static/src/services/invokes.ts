@@ -120,6 +120,8 @@ export const fetchForecast = (query: ReportQueryDto): Promise<ForecastDto> => ca
 
 import {
   EDIT_KEYS,
+  type CreatedIssueDto,
+  type CreateIssueRequestDto,
   type EditCapabilitiesDto,
   type FieldChangeDto,
   type FieldChangeRequestDto,
@@ -136,3 +138,7 @@ export const changeField = ({ issueKey, concept, value, expected }: FieldChangeR
 export const fetchTransitions = (issueKey: string): Promise<TransitionsDto> => call<TransitionsDto>(EDIT_KEYS.transitions, { issueKey });
 export const applyTransition = ({ issueKey, transitionId, expectedStatus }: TransitionRequestDto): Promise<TransitionDoneDto> =>
   call<TransitionDoneDto>(EDIT_KEYS.transition, { issueKey, transitionId, expectedStatus });
+/** Only the fields the resolver accepts, and only those the kind uses. */
+export const createIssue = ({ kind, boxKey, summary, dueDate, likelihood, impact }: CreateIssueRequestDto): Promise<CreatedIssueDto> =>
+  call<CreatedIssueDto>(EDIT_KEYS.create, { kind, boxKey, summary, ...(kind === 'risk' ? { likelihood: likelihood ?? null, impact: impact ?? null } : { dueDate: dueDate ?? null }) });
+export const uncreateIssue = (issueKey: string): Promise<{ issueKey: string }> => call<{ issueKey: string }>(EDIT_KEYS.uncreate, { issueKey });

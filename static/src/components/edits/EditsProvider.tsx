@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { EditCapabilitiesDto, FieldChangeDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
+import type { CreateIssueRequestDto, EditCapabilitiesDto, FieldChangeDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
-import { applyTransition, changeField, fetchEditCapabilities, fetchTransitions, ResolverCallError } from '../../services/invokes';
+import { applyTransition, changeField, createIssue, fetchEditCapabilities, fetchTransitions, ResolverCallError, uncreateIssue } from '../../services/invokes';
 import { EditNoticeMessage } from './EditNoticeMessage';
 import { undoRequests, type EditNotice } from './editNotice';
 import { EditRefreshContext, EditsContext, projectOfKey, type EditsApi } from './editsContext';
+
+const KIND_NAMES = { risk: 'Risk', milestone: 'Milestone', actionItem: 'Action item' } as const;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -90,10 +92,41 @@ export function EditsProvider({ children }: { children: React.ReactNode }) {
     [undoTransition, written],
   );
 
+  const create = useCallback(
+    async (request: CreateIssueRequestDto) => {
+      const what = `${KIND_NAMES[request.kind]} “${request.summary.trim()}” under ${request.boxKey}`;
+      try {
+        const created = await createIssue(request);
+        written();
+        const undo = async () => {
+          try {
+            await uncreateIssue(created.key);
+            setNotice({ kind: 'undone', text: `Undone: ${created.key} was deleted.` });
+          } catch (error) {
+            setNotice(failure(error, `Undo of ${created.key}`, 0));
+          }
+          written();
+        };
+        setNotice({ kind: 'done', text: `${created.key} created: ${what}.`, undo: () => void undo() });
+        return created.key;
+      } catch (error) {
+        setNotice(failure(error, what, 0));
+        return null;
+      }
+    },
+    [written],
+  );
+
   const api = useMemo<EditsApi>(
-    () => ({ may: (issueKey, what) => Boolean(issueKey && known.current?.[what].includes(projectOfKey(issueKey))), change, transition }),
+    () => ({
+      may: (issueKey, what) => Boolean(issueKey && known.current?.[what].includes(projectOfKey(issueKey))),
+      change,
+      transition,
+      mayCreateSomewhere: () => (known.current?.create.length ?? 0) > 0,
+      create,
+    }),
     // The capabilities arriving is the one time `may` answers differently.
-    [change, transition, capabilities.state],
+    [change, transition, create, capabilities.state],
   );
   return (
     <EditsContext.Provider value={api}>

@@ -9,23 +9,9 @@ import { ErrorState, Loading } from '../PanelState';
 import { EditFieldInput } from './EditFieldInput';
 import { useEditRefresh, useEdits } from './editsContext';
 import { changedNames, draftChanges, shownValue, type Draft } from './fieldDraft';
+import { PANEL_STYLE } from './panelStyle';
 import { TransitionMenu } from './TransitionMenu';
 
-const PANEL_STYLE = {
-  position: 'fixed',
-  insetBlock: 0,
-  insetInlineEnd: 0,
-  width: 'min(420px, 100vw)',
-  overflowY: 'auto',
-  zIndex: 500,
-  padding: token('space.300', '24px'),
-  background: token('elevation.surface.overlay', '#FFFFFF'),
-  color: token('color.text', '#172B4D'),
-  boxShadow: token('elevation.shadow.overlay', '0 8px 12px rgba(9,30,66,0.15)'),
-  display: 'grid',
-  alignContent: 'start',
-  gap: token('space.200', '16px'),
-} as const;
 
 function EditForm({ meta, concepts }: { meta: IssueEditFieldsDto; concepts: readonly EditableConceptDto[] }) {
   const edits = useEdits();

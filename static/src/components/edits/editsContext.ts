@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { EditCapabilitiesDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
+import type { CreateIssueRequestDto, EditCapabilitiesDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
 
 export type Capability = keyof EditCapabilitiesDto;
 
@@ -11,12 +11,18 @@ export interface EditsApi {
   change: (what: string, changes: FieldChangeRequestDto[]) => Promise<boolean>;
   /** Moves the issue through one of its transitions, then tells the user (with Undo); true when it moved. */
   transition: (issueKey: string, transition: TransitionOptionDto, expectedStatus: string) => Promise<boolean>;
+  /** Whether the viewer may create issues in any project (false while not known). */
+  mayCreateSomewhere: () => boolean;
+  /** Creates an issue under a box, then tells the user (with Undo, which deletes it); the new key, or null. */
+  create: (request: CreateIssueRequestDto) => Promise<string | null>;
 }
 
 const NO_EDITS: EditsApi = {
   may: () => false,
   change: () => Promise.resolve(false),
   transition: () => Promise.resolve(false),
+  mayCreateSomewhere: () => false,
+  create: () => Promise.resolve(null),
 };
 
 export const EditsContext = createContext<EditsApi>(NO_EDITS);

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { RiskCellDto, RiskMatrixDto, ScopeDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
+import { CreateIssuePanel } from '../edits/CreateIssuePanel';
 import { IssueEditPanel } from '../edits/IssueEditPanel';
 import { useEditRefresh, useEdits } from '../edits/editsContext';
 import { fetchRiskMatrix } from '../../services/invokes';
@@ -28,9 +29,10 @@ function RatingToggle({ rating, onChange }: { rating: Rating; onChange: (rating:
 
 const RISK_CONCEPTS = ['riskLikelihood', 'riskImpact', 'residualLikelihood', 'residualImpact', 'mitigation', 'flagged'] as const;
 
-function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
+function RiskMatrixView({ matrix, scope }: { matrix: RiskMatrixDto; scope: ScopeDto }) {
   const edits = useEdits();
   const [editing, setEditing] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const editor = useMemo<RiskEditor>(() => ({ canEdit: (risk) => edits.may(risk.key, 'edit') || edits.may(risk.key, 'transition'), open: (risk) => setEditing(risk.key) }), [edits]);
   const edited = editing === null ? undefined : matrix.risks.find((r) => r.key === editing);
   const [rating, setRating] = useState<Rating>('inherent');
@@ -53,7 +55,14 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
           <span data-testid="risk-closed">{matrix.closedCount} closed (not shown)</span>
           {aboveCount(matrix) > 0 && <span data-testid="risk-above-count"> · {aboveCount(matrix)} of them on the boxes above this page's boxes, marked “Box above”</span>}
         </span>
-        {hasResidual && <RatingToggle rating={shownRating} onChange={setRating} />}
+        <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
+          {edits.mayCreateSomewhere() && (
+            <Button testId="risk-create" onClick={() => setCreating(true)}>
+              New risk, milestone or action item
+            </Button>
+          )}
+          {hasResidual && <RatingToggle rating={shownRating} onChange={setRating} />}
+        </div>
       </div>
       <RiskGrid
         cells={cells}
@@ -68,6 +77,7 @@ function RiskMatrixView({ matrix }: { matrix: RiskMatrixDto }) {
       </div>
       {cell && <RiskList title={title} risks={risksOfCell(cell, matrix.risks, shownRating)} rating={shownRating} onClose={() => setSelected(null)} editor={editor} />}
       <UnscoredRisks items={unscoredRisks(matrix)} editor={editor} />
+      {creating && <CreateIssuePanel scope={scope} likelihoodLabels={matrix.likelihoodLabels} impactLabels={matrix.impactLabels} onClose={() => setCreating(false)} />}
       {edited && <IssueEditPanel issueKey={edited.key} title={edited.summary} concepts={RISK_CONCEPTS} onClose={() => setEditing(null)} />}
     </div>
   );
@@ -83,5 +93,5 @@ export function RiskMatrixPanel({ scope }: { scope: ScopeDto }) {
   if (resource.state === 'loading') return <Loading label="Loading risks…" />;
   if (resource.state === 'error') return <ErrorState title="The risks could not be loaded" message={resource.message} onRetry={resource.retry} />;
   if (resource.data.risks.length === 0) return <Empty title="No risks in this scope">Risks raised in Jira for this scope will show here.</Empty>;
-  return <RiskMatrixView matrix={resource.data} />;
+  return <RiskMatrixView matrix={resource.data} scope={scope} />;
 }
