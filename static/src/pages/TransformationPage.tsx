@@ -1,7 +1,7 @@
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
 import { BacklogPanel } from '../components/backlog/BacklogPanel';
 import { DataQualityWarnings } from '../components/DataQualityWarnings';
@@ -14,7 +14,7 @@ import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
 import { DataSourceNote } from '../components/DataSourceNote';
 import { EditsProvider } from '../components/edits/EditsProvider';
-import { useEditRefresh } from '../components/edits/editsContext';
+import { useEditRefresh, useEdits } from '../components/edits/editsContext';
 import { fetchSummary } from '../services/invokes';
 
 const PANEL_TITLES: Partial<Record<PanelKey, string>> = {
@@ -38,6 +38,11 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
 function TransformationView({ scope }: { scope: ScopeDto }) {
   const loadSummary = useCallback(() => fetchSummary(scope), [scope]);
   const summary = useResource(loadSummary, useEditRefresh());
+  const { sourceRead } = useEdits();
+  const source = summary.state === 'ready' ? summary.data.source : null;
+  useEffect(() => {
+    if (source) sourceRead(source);
+  }, [source, sourceRead]);
   const [selected, setSelected] = useState(0);
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
   // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.

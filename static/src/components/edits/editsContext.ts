@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CreateIssueRequestDto, EditCapabilitiesDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
+import type { CreateIssueRequestDto, DataSourceDto, EditCapabilitiesDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
 
 export type Capability = keyof EditCapabilitiesDto;
 
@@ -15,6 +15,8 @@ export interface EditsApi {
   mayCreateSomewhere: () => boolean;
   /** Creates an issue under a box, then tells the user (with Undo, which deletes it); the new key, or null. */
   create: (request: CreateIssueRequestDto) => Promise<string | null>;
+  /** Where the page's figures came from, each time they are read: after a write, the panels follow the snapshot. */
+  sourceRead: (source: DataSourceDto) => void;
 }
 
 const NO_EDITS: EditsApi = {
@@ -23,6 +25,7 @@ const NO_EDITS: EditsApi = {
   transition: () => Promise.resolve(false),
   mayCreateSomewhere: () => false,
   create: () => Promise.resolve(null),
+  sourceRead: () => undefined,
 };
 
 export const EditsContext = createContext<EditsApi>(NO_EDITS);
