@@ -340,6 +340,7 @@ describe('edits from the pages in a browser', () => {
     await app.getByTestId(`risk-cell-${cell.likelihood}-${cell.impact}`).click();
     await app.getByTestId(`risk-row-${dtoRisk}`).waitFor();
     await expect(app.getByTestId(`risk-edit-${dtoRisk}`).count()).resolves.toBe(0);
+    await expect(app.getByTestId(`risk-drag-${dtoRisk}`).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -383,6 +384,23 @@ describe('edits from the pages in a browser', () => {
     const offered = await app.getByRole('option').allTextContents();
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.filter((o) => !/\(PAY-\d+\)$/.test(o))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('an editor drags a risk from its cell’s list onto another cell: Jira holds the new ratings and the cells’ counts move', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const { key, cell } = openRisk();
+    const to = { likelihood: cell.likelihood === 5 ? 1 : 5, impact: cell.impact === 5 ? 1 : 5 };
+    const [fromBefore, toBefore] = [cellCount(cell.likelihood, cell.impact), cellCount(to.likelihood, to.impact)];
+    await app.getByTestId('tab-riskMatrix').click();
+    await app.getByTestId(`risk-cell-${cell.likelihood}-${cell.impact}`).click();
+    await app.getByTestId(`risk-drag-${key}`).dragTo(app.getByTestId(`risk-cell-${to.likelihood}-${to.impact}`));
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${key} moved to ${LIKELIHOODS[to.likelihood - 1]} × `));
+    expect(optionOf(key, 'Risk likelihood')).toBe(LIKELIHOODS[to.likelihood - 1]);
+    expect(optionOf(key, 'Risk impact')).toBe(DEFAULT_CONFIG.riskScale.impactLabels[to.impact - 1]);
+    expect([cellCount(cell.likelihood, cell.impact), cellCount(to.likelihood, to.impact)]).toEqual([fromBefore - 1, toBefore + 1]);
+    await waitForText(page, `risk-cell-${to.likelihood}-${to.impact}`, new RegExp(`^${toBefore + 1}$`));
+    await waitForText(page, `risk-cell-${cell.likelihood}-${cell.impact}`, new RegExp(`^${fromBefore - 1}$`));
     expect(errors).toEqual([]);
   });
 });

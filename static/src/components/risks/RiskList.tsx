@@ -7,6 +7,7 @@ import VisuallyHidden from '@atlaskit/visually-hidden';
 import type { RiskBandDto, RiskDto } from '../../../../src/contract';
 import { bandLozenge } from './bandStyle';
 import { bandName, ratingOf, type Rating } from './riskMatrix';
+import { RISK_DRAG_TYPE } from './riskMove';
 
 const subtle = { color: token('color.text.subtlest', '#626F86') };
 const none = <span style={subtle}>—</span>;
@@ -31,7 +32,7 @@ function AboveMark({ risk }: { risk: RiskDto }) {
 }
 
 /** Opens the risk's side panel; present only where the viewer may change the risk in Jira. */
-export type RiskEditor = { canEdit: (risk: RiskDto) => boolean; open: (risk: RiskDto) => void };
+export type RiskEditor = { canEdit: (risk: RiskDto) => boolean; canMove: (risk: RiskDto) => boolean; open: (risk: RiskDto) => void };
 
 function EditButton({ risk, editor }: { risk: RiskDto; editor: RiskEditor | undefined }) {
   if (!editor?.canEdit(risk)) return null;
@@ -39,6 +40,26 @@ function EditButton({ risk, editor }: { risk: RiskDto; editor: RiskEditor | unde
     <Button appearance="subtle" testId={`risk-edit-${risk.key}`} aria-label={`Edit ${risk.key} ${risk.summary}`} onClick={() => editor.open(risk)}>
       Edit
     </Button>
+  );
+}
+
+/** The key; where the viewer may change the risk, a handle to drag it onto another cell (the side panel does the same by keyboard). */
+function RiskKey({ risk, editor }: { risk: RiskDto; editor: RiskEditor | undefined }) {
+  if (!editor?.canMove(risk)) return <strong>{risk.key}</strong>;
+  return (
+    <span
+      draggable
+      data-testid={`risk-drag-${risk.key}`}
+      title="Drag onto another cell to re-rate it in Jira"
+      style={{ cursor: 'grab' }}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(RISK_DRAG_TYPE, risk.key);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <span aria-hidden="true">⠿ </span>
+      <strong>{risk.key}</strong>
+    </span>
   );
 }
 
@@ -63,7 +84,7 @@ const rows = (risks: RiskDto[], rating: Rating, editor: RiskEditor | undefined) 
       key: risk.key,
       testId: `risk-row-${risk.key}`,
       cells: [
-        { key: 'key', content: <strong>{risk.key}</strong> },
+        { key: 'key', content: <RiskKey risk={risk} editor={editor} /> },
         { key: 'box', content: risk.onBoxAbove ? <AboveMark risk={risk} /> : risk.boxName },
         { key: 'summary', content: risk.summary },
         { key: 'owner', content: risk.owner ?? none },

@@ -12,6 +12,7 @@ import { RiskGrid } from './RiskGrid';
 import { RiskLegend } from './RiskLegend';
 import { RiskList, UnscoredRisks, type RiskEditor } from './RiskList';
 import { levelLabel, risksOfCell, unscoredRisks, type Rating } from './riskMatrix';
+import { moveChanges } from './riskMove';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 
@@ -33,7 +34,10 @@ function RiskMatrixView({ matrix, scope }: { matrix: RiskMatrixDto; scope: Scope
   const edits = useEdits();
   const [editing, setEditing] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const editor = useMemo<RiskEditor>(() => ({ canEdit: (risk) => edits.may(risk.key, 'edit') || edits.may(risk.key, 'transition'), open: (risk) => setEditing(risk.key) }), [edits]);
+  const editor = useMemo<RiskEditor>(
+    () => ({ canEdit: (risk) => edits.may(risk.key, 'edit') || edits.may(risk.key, 'transition'), canMove: (risk) => edits.may(risk.key, 'edit'), open: (risk) => setEditing(risk.key) }),
+    [edits],
+  );
   const edited = editing === null ? undefined : matrix.risks.find((r) => r.key === editing);
   const [rating, setRating] = useState<Rating>('inherent');
   const [selected, setSelected] = useState<{ likelihood: number; impact: number } | null>(null);
@@ -71,6 +75,11 @@ function RiskMatrixView({ matrix, scope }: { matrix: RiskMatrixDto; scope: Scope
         impactLabels={matrix.impactLabels}
         selected={selected}
         onSelect={toggleCell}
+        onDropRisk={(key, to) => {
+          const risk = matrix.risks.find((r) => r.key === key);
+          const changes = risk ? moveChanges(risk, shownRating, to, matrix.likelihoodLabels, matrix.impactLabels) : [];
+          if (risk && changes.length > 0) void edits.change(`${key} moved to ${levelLabel(matrix.likelihoodLabels, to.likelihood)} × ${levelLabel(matrix.impactLabels, to.impact)}`, changes);
+        }}
       />
       <div style={{ marginTop: token('space.150', '12px') }}>
         <RiskLegend bands={matrix.bands} />
