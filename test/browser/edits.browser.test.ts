@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
@@ -28,6 +28,12 @@ describe('edits from the pages in a browser', () => {
     site.screens = { notOnEditScreen: [fieldId('Residual impact')], transitionScreens: [{ toStatusId: DONE_STATUS, requiredFieldIds: [fieldId('Mitigation')] }] };
     [platform, browser] = await Promise.all([startTestPlatform(site), launchChromium()]);
   }, 60_000);
+  // Each test's page goes with it, so no read of a page is still on its way when the platform stops.
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await platform.runtime.idle();
+  });
   afterAll(async () => {
     await browser?.close();
     await platform?.close();
@@ -35,6 +41,7 @@ describe('edits from the pages in a browser', () => {
 
   async function open(pathname: string, accountId: string): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    contexts.push(context);
     // A step that cannot happen fails within the test's own time, naming the step.
     context.setDefaultTimeout(12_000);
     await context.addCookies([{ name: 'to_user', value: accountId, url: platform.host.url }]);
@@ -401,6 +408,22 @@ describe('edits from the pages in a browser', () => {
     expect([cellCount(cell.likelihood, cell.impact), cellCount(to.likelihood, to.impact)]).toEqual([fromBefore - 1, toBefore + 1]);
     await waitForText(page, `risk-cell-${to.likelihood}-${to.impact}`, new RegExp(`^${toBefore + 1}$`));
     await waitForText(page, `risk-cell-${cell.likelihood}-${cell.impact}`, new RegExp(`^${fromBefore - 1}$`));
+    expect(errors).toEqual([]);
+  });
+
+  it('a write Jira fails says what happened, writes nothing, and the page keeps showing what Jira holds', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const team = site.issues.find((i) => optionOf(i.key, 'Conversion stage') === 'Piloting') as SiteIssue;
+    const changes = issue(team.key).changelog.length;
+    platform.emulator.faults.add({ method: 'PUT', pathPrefix: `/rest/api/3/issue/${team.key}`, status: 503, times: 1 });
+    await app.getByTestId('tab-teamsConverted').click();
+    await choose(app, `team-stage-input-${team.key}`, 'Sustaining');
+    await waitForText(page, 'edit-notice-text', /not saved\. Jira is busy or unavailable \(503\)/);
+    await expect(app.getByTestId('edit-notice').getAttribute('data-kind')).resolves.toBe('failed');
+    await expect(app.getByTestId('edit-undo').count()).resolves.toBe(0);
+    expect(optionOf(team.key, 'Conversion stage')).toBe('Piloting');
+    expect(issue(team.key).changelog).toHaveLength(changes);
+    await waitForAttribute(page, `team-stage-${team.key}`, 'data-value', 'Piloting');
     expect(errors).toEqual([]);
   });
 });
