@@ -4,7 +4,7 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { EDIT_KEYS, type ResolverResponse } from '../../src/contract';
-import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, scheduleCounts, scopeSummary } from '../../src/domain';
+import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary } from '../../src/domain';
 import { dayNumber, isoOf } from '../../static/src/components/roadmap/timeScale';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
@@ -424,6 +424,40 @@ describe('edits from the pages in a browser', () => {
     expect(optionOf(team.key, 'Conversion stage')).toBe('Piloting');
     expect(issue(team.key).changelog).toHaveLength(changes);
     await waitForAttribute(page, `team-stage-${team.key}`, 'data-value', 'Piloting');
+    expect(errors).toEqual([]);
+  });
+
+  it('an editor moves a milestone a week later with the mouse and back by keyboard', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    const model = expectedModel(site, DEMO_USERS.admin);
+    const plan = roadmap(model, DEFAULT_CONFIG, resolveScope(model, null), new Date().toISOString().slice(0, 10));
+    const firstRows = new Set(plan.rows.slice(0, 10).map((r) => r.id));
+    const milestone = plan.milestones.find((m) => m.due !== null && firstRows.has(m.rowId));
+    if (!milestone?.due) throw new Error('no dated milestone on the first rows');
+    const due = milestone.due;
+    await app.getByTestId('tab-roadmap').click();
+    const diamond = app.getByTestId(`roadmap-milestone-${milestone.key}`);
+    await diamond.waitFor();
+    await diamond.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+    const box = await diamond.boundingBox();
+    if (!box) throw new Error('the milestone is not on screen');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    // Month zoom: 4 px a day.
+    await page.mouse.move(x + 28, y, { steps: 4 });
+    await page.mouse.up();
+    const later = isoOf((dayNumber(due) as number) + 7);
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${milestone.key}: due ${due} → ${later}`));
+    expect(issue(milestone.key).duedate).toBe(later);
+    await waitForAttribute(page, `roadmap-milestone-${milestone.key}`, 'data-due', later);
+
+    // Still focused from the drag: a week back by keyboard, saved with Enter.
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(diamond.getAttribute('data-due')).resolves.toBe(due);
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'edit-notice-text', new RegExp(`^${milestone.key}: due ${later} → ${due}`));
+    expect(issue(milestone.key).duedate).toBe(due);
     expect(errors).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import { token } from '@atlaskit/tokens';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RoadmapRowDto } from '../../../../src/contract';
 import { useEdits } from '../edits/editsContext';
 import { rowSpan } from './arrows';
 import { Caption } from './Caption';
-import { dateChanges, datesText, daysOfDrag, keyMove, shiftDates, type BarDates, type DragPart } from './dateDrag';
+import { dateChanges, datesText, keyMove, shiftDates, type BarDates, type DragPart } from './dateDrag';
 import { scheduleClass } from './styles';
 import type { TimeScale } from './timeScale';
+import { useDayDrag } from './useDayDrag';
 
 const MIN_BAR = 3;
 const HANDLE = { position: 'absolute', top: 0, bottom: 0, width: 6, cursor: 'ew-resize', background: token('color.border.bold', '#758195'), opacity: 0.6 } as const;
@@ -29,25 +30,36 @@ export function EditableBar({ row, issueKey, dates, scale, label, tabbable }: Pr
   const edits = useEdits();
   const [draft, setDraft] = useState<BarDates | null>(null);
   const [saving, setSaving] = useState(false);
-  const drag = useRef<{ part: DragPart; x: number; pointerId: number } | null>(null);
-  // The row read again after a save carries Jira's dates: the draft has done its job.
-  useEffect(() => setDraft(null), [dates.start, dates.due]);
-  const shown = draft ?? dates;
+  // What this page wrote, until the row is read back from Jira: the next gesture starts from it.
+  const [written, setWritten] = useState<BarDates | null>(null);
+  useEffect(() => {
+    setWritten(null);
+    setDraft((d) => (d?.start === dates.start && d.due === dates.due ? null : d));
+  }, [dates.start, dates.due]);
+  const base = written ?? dates;
+  const shown = draft ?? base;
+  const save = async (next: BarDates) => {
+    const changes = dateChanges(issueKey, base, next);
+    if (changes.length === 0) return setDraft(null);
+    setDraft(next);
+    setSaving(true);
+    const saved = await edits.change(datesText(issueKey, base, next), changes);
+    setSaving(false);
+    setDraft(null);
+    if (saved) setWritten(next);
+  };
+  const drag = useDayDrag<DragPart>({
+    dayWidth: scale.dayWidth,
+    disabled: saving,
+    partOf: (target) => (target.dataset.part === 'start' || target.dataset.part === 'due' ? target.dataset.part : 'move'),
+    onMove: (part, days) => setDraft(shiftDates(base, part, days)),
+    onDrop: (part, days) => void save(shiftDates(base, part, days)),
+    onCancel: () => setDraft(null),
+  });
   const span = rowSpan(shown, scale);
   if (span.kind !== 'bar') return null;
   const width = Math.max(MIN_BAR, span.endX - span.startX);
   const ratio = Math.min(1, Math.max(0, row.progress.ratio));
-
-  const save = async (next: BarDates) => {
-    const changes = dateChanges(issueKey, dates, next);
-    if (changes.length === 0) return setDraft(null);
-    setDraft(next);
-    setSaving(true);
-    const saved = await edits.change(datesText(issueKey, dates, next), changes);
-    setSaving(false);
-    if (!saved) setDraft(null);
-  };
-  const dragged = (clientX: number) => (drag.current ? shiftDates(dates, drag.current.part, daysOfDrag(clientX - drag.current.x, scale.dayWidth)) : dates);
 
   return (
     <>
@@ -65,27 +77,7 @@ export function EditableBar({ row, issueKey, dates, scale, label, tabbable }: Pr
         data-draft={draft !== null && !saving ? 'true' : undefined}
         className={`roadmap-bar ${scheduleClass(row.schedule)}`}
         style={{ left: span.startX, width, cursor: saving ? 'progress' : 'grab', touchAction: 'none' }}
-        onPointerDown={(e) => {
-          if (saving || e.button !== 0) return;
-          e.preventDefault();
-          e.currentTarget.focus({ preventScroll: true });
-          e.currentTarget.setPointerCapture(e.pointerId);
-          const part = (e.target as HTMLElement).dataset.part;
-          drag.current = { part: part === 'start' || part === 'due' ? part : 'move', x: e.clientX, pointerId: e.pointerId };
-        }}
-        onPointerMove={(e) => {
-          if (drag.current?.pointerId === e.pointerId) setDraft(dragged(e.clientX));
-        }}
-        onPointerUp={(e) => {
-          if (drag.current?.pointerId !== e.pointerId) return;
-          const next = dragged(e.clientX);
-          drag.current = null;
-          void save(next);
-        }}
-        onPointerCancel={() => {
-          drag.current = null;
-          setDraft(null);
-        }}
+        {...drag.handlers}
         onKeyDown={(e) => {
           if (saving) return;
           const move = keyMove(e.key, e);
@@ -97,7 +89,7 @@ export function EditableBar({ row, issueKey, dates, scale, label, tabbable }: Pr
           e.stopPropagation();
         }}
         onBlur={() => {
-          if (!saving && drag.current === null) setDraft(null);
+          if (!saving && !drag.dragging()) setDraft(null);
         }}
       >
         <div data-testid={`roadmap-progress-${row.id}`} className="roadmap-progress" style={{ width: `${ratio * 100}%` }} />

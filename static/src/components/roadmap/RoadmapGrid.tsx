@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import type { RoadmapRowDto } from '../../../../src/contract';
 import { useEdits } from '../edits/editsContext';
 import { COLORS } from './colors';
@@ -51,6 +51,7 @@ const TodayLine = memo(function TodayLine({ x, today }: { x: number; today: stri
 export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: RoadmapGridProps) {
   const total = view.totalRows;
   const edits = useEdits();
+  const canEdit = useCallback((issueKey: string) => edits.may(issueKey, 'edit'), [edits]);
   const { scroller, onScroll, rowWindow, reveal, pageSize } = useVirtualRows(total);
   usePinnedColumn(scroller);
   const notes = useMemo(() => dependencyNotes(view.dependencies), [view.dependencies]);
@@ -90,6 +91,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
         onToggle={onToggle}
         editable={edits.may(row?.key, 'edit')}
         onEdit={onEdit}
+        canEdit={canEdit}
       />,
     );
   }

@@ -23,6 +23,8 @@ export interface RoadmapRowProps {
   editable: boolean;
   /** Opens the side panel of the row's issue (dates, status, flag). */
   onEdit: (row: RoadmapRowDto) => void;
+  /** Whether the viewer may change this issue (a milestone on the row) in Jira. */
+  canEdit: (issueKey: string) => boolean;
 }
 
 /** In the tab order of the active row only, like the bar after it. */
@@ -76,7 +78,7 @@ function PlaceholderCells({ index, failed }: { index: number; failed: boolean })
  * One row: its name column (pinned on the left, usePinnedColumn) and its slice of the timeline. Memoised: while the grid scrolls,
  * a row that stays on screen keeps its props (its row object, label and milestones are stable) and is not redrawn.
  */
-export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable, onEdit }: RoadmapRowProps) {
+export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable, onEdit, canEdit }: RoadmapRowProps) {
   const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
@@ -106,7 +108,7 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
           </div>
           <div role="gridcell" className="roadmap-timeline">
             <TimelineMark row={row} scale={scale} editable={editable} tabbable={tabbable} />
-            {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
+            {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} editable={canEdit(milestone.key)} tabbable={tabbable} />)}
           </div>
         </>
       )}
