@@ -460,4 +460,22 @@ describe('edits from the pages in a browser', () => {
     expect(issue(milestone.key).duedate).toBe(due);
     expect(errors).toEqual([]);
   });
+
+  it('an editor raises a risk under a workstream from the weekly report, which lists it as new once read again', async () => {
+    const { page, app, errors } = await open('/', DEMO_USERS.admin);
+    await app.getByTestId('tab-reports').click();
+    await app.getByTestId('report-weekly-ws-DTO-1').waitFor({ timeout: 30_000 });
+    await app.getByTestId('report-weekly-create-DTO-1').click();
+    await app.getByTestId('create-issue-panel').waitFor();
+    await app.locator('#create-summary-input').fill('Steering committee quorum at risk');
+    await choose(app, 'create-likelihood-input', 'Possible');
+    await choose(app, 'create-impact-input', 'Severe');
+    await app.getByTestId('create-issue-save').click();
+    await waitForText(page, 'edit-notice-text', /created: Risk “Steering committee quorum at risk” under DTO-1/);
+    const created = site.issues.find((i) => i.summary === 'Steering committee quorum at risk') as SiteIssue;
+    expect(created).toMatchObject({ projectKey: 'DTO', parentKey: 'DTO-1', reporterAccountId: DEMO_USERS.admin });
+    expect(optionOf(created.key, 'Risk impact')).toBe('Severe');
+    await waitForText(page, 'report-weekly-ws-DTO-1', new RegExp(`${created.key} Steering committee quorum at risk`));
+    expect(errors).toEqual([]);
+  });
 });

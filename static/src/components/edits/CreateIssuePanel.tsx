@@ -6,7 +6,7 @@ import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatableKindDto, ScopeDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
-import { fetchTeamsConverted } from '../../services/invokes';
+import { fetchSettings, fetchTeamsConverted } from '../../services/invokes';
 import { ErrorState, Loading } from '../PanelState';
 import { useEdits } from './editsContext';
 import { PANEL_STYLE } from './panelStyle';
@@ -45,17 +45,32 @@ function LevelSelect({ id, label, labels, value, onChange }: { id: string; label
   );
 }
 
+export interface RiskLabels {
+  likelihoodLabels: readonly string[];
+  impactLabels: readonly string[];
+}
+
+const NO_LABELS: RiskLabels = { likelihoodLabels: [], impactLabels: [] };
+
+/** The risk scale's labels: those given, else the settings' (read once the form needs them). */
+function useRiskLabels(given: RiskLabels | undefined): RiskLabels {
+  const load = useCallback(() => (given ? Promise.resolve(given) : fetchSettings().then((s) => s.config.riskScale)), [given]);
+  const labels = useResource(load);
+  return labels.state === 'ready' ? labels.data : NO_LABELS;
+}
+
 /**
  * Creates a risk, milestone or action item under one of the scope's boxes, in that box's project, as the viewer:
  * only boxes of projects where Jira lets them create issues are offered.
  */
-export function CreateIssuePanel({ scope, likelihoodLabels, impactLabels, onClose }: { scope: ScopeDto; likelihoodLabels: readonly string[]; impactLabels: readonly string[]; onClose: () => void }) {
+export function CreateIssuePanel({ scope, boxKey: givenBox, labels, onClose }: { scope: ScopeDto; boxKey?: string; labels?: RiskLabels; onClose: () => void }) {
   const edits = useEdits();
   const { projectKey } = scope;
   const load = useCallback(() => fetchTeamsConverted({ projectKey }), [projectKey]);
   const boxes = useResource(load);
+  const scale = useRiskLabels(labels);
   const [kind, setKind] = useState<CreatableKindDto>('risk');
-  const [boxKey, setBoxKey] = useState<string | null>(null);
+  const [boxKey, setBoxKey] = useState<string | null>(givenBox ?? null);
   const [summary, setSummary] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [likelihood, setLikelihood] = useState<string | null>(null);
@@ -111,8 +126,8 @@ export function CreateIssuePanel({ scope, likelihoodLabels, impactLabels, onClos
           </Field>
           {kind === 'risk' ? (
             <>
-              <LevelSelect id="create-likelihood" label="Likelihood" labels={likelihoodLabels} value={likelihood} onChange={setLikelihood} />
-              <LevelSelect id="create-impact" label="Impact" labels={impactLabels} value={impact} onChange={setImpact} />
+              <LevelSelect id="create-likelihood" label="Likelihood" labels={scale.likelihoodLabels} value={likelihood} onChange={setLikelihood} />
+              <LevelSelect id="create-impact" label="Impact" labels={scale.impactLabels} value={impact} onChange={setImpact} />
             </>
           ) : (
             <Field id="create-due" label="Due date">

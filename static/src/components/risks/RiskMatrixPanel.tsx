@@ -86,7 +86,7 @@ function RiskMatrixView({ matrix, scope }: { matrix: RiskMatrixDto; scope: Scope
       </div>
       {cell && <RiskList title={title} risks={risksOfCell(cell, matrix.risks, shownRating)} rating={shownRating} onClose={() => setSelected(null)} editor={editor} />}
       <UnscoredRisks items={unscoredRisks(matrix)} editor={editor} />
-      {creating && <CreateIssuePanel scope={scope} likelihoodLabels={matrix.likelihoodLabels} impactLabels={matrix.impactLabels} onClose={() => setCreating(false)} />}
+      {creating && <CreateIssuePanel scope={scope} labels={matrix} onClose={() => setCreating(false)} />}
       {edited && <IssueEditPanel issueKey={edited.key} title={edited.summary} concepts={RISK_CONCEPTS} onClose={() => setEditing(null)} />}
     </div>
   );
