@@ -133,6 +133,25 @@ describe('edits from the pages in a browser', () => {
     expect(answer).toEqual({ success: false, error: { code: 'FORBIDDEN', message: `You may not edit ${readOnlyTeam.key} in Jira.` } });
     expect(optionOf(readOnlyTeam.key, 'Conversion stage')).toBe(stage);
     expect(issue(readOnlyTeam.key).changelog).toHaveLength(changes);
+
+    // A forged transition and a forged creation there are refused as well, and nothing is written.
+    const forged = (functionKey: string, payload: unknown) =>
+      frame.evaluate(
+        async (body) => (globalThis as unknown as { __bridge: { callBridge: (name: string, b: unknown) => Promise<unknown> } }).__bridge.callBridge('invoke', body),
+        { functionKey, payload },
+      ) as Promise<ResolverResponse<unknown>>;
+    const status = site.statuses.find((st) => st.id === issue(readOnlyTeam.key).statusId)?.name;
+    await expect(forged(EDIT_KEYS.transition, { issueKey: readOnlyTeam.key, transitionId: '11', expectedStatus: status })).resolves.toEqual({
+      success: false,
+      error: { code: 'FORBIDDEN', message: `You may not change the status of ${readOnlyTeam.key} in Jira.` },
+    });
+    const count = site.issues.length;
+    await expect(forged(EDIT_KEYS.create, { kind: 'risk', boxKey: readOnlyTeam.key, summary: 'Forged' })).resolves.toEqual({
+      success: false,
+      error: { code: 'FORBIDDEN', message: 'Jira does not let you create a Risk in PAY.' },
+    });
+    expect(site.issues.length).toBe(count);
+    expect(issue(readOnlyTeam.key).statusId).toBe(site.statuses.find((st) => st.name === status)?.id);
     expect(errors).toEqual([]);
   });
 
@@ -477,5 +496,31 @@ describe('edits from the pages in a browser', () => {
     expect(optionOf(created.key, 'Risk impact')).toBe('Severe');
     await waitForText(page, 'report-weekly-ws-DTO-1', new RegExp(`${created.key} Steering committee quorum at risk`));
     expect(errors).toEqual([]);
+  });
+
+  it('dark theme: the side panel and the message after a change use the theme’s dark surfaces', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    contexts.push(context);
+    context.setDefaultTimeout(12_000);
+    await context.addCookies([
+      { name: 'to_user', value: DEMO_USERS.admin, url: platform.host.url },
+      { name: 'to_theme', value: 'dark', url: platform.host.url },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${platform.host.url}/`);
+    const app = page.frameLocator('#forge-app');
+    await app.getByTestId('top-progress').waitFor({ timeout: 30_000 });
+    await app.getByTestId('tab-roadmap').click();
+    await app.getByTestId('roadmap-edit-PAY-1').click();
+    const panel = app.getByTestId('issue-edit-panel');
+    await panel.getByTestId('edit-field-flagged--hidden-checkbox').check();
+    await app.getByTestId('issue-edit-save').click();
+    await app.getByTestId('edit-notice').waitFor();
+    const darkness = (el: Element) => (getComputedStyle(el).backgroundColor.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    await expect(panel.evaluate(darkness)).resolves.toBeLessThan(200);
+    await expect(app.getByTestId('edit-notice').evaluate(darkness)).resolves.toBeLessThan(200);
+    await shot(page, 'edit-dark-theme');
+    await app.getByTestId('edit-undo').click();
+    await waitForText(page, 'edit-notice-text', /^Undone/);
   });
 });
