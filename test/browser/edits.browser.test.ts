@@ -342,6 +342,8 @@ describe('edits from the pages in a browser', () => {
     await app.getByTestId('transition-menu--trigger').waitFor();
     await page.keyboard.press('Escape');
     await app.getByTestId('issue-edit-panel').waitFor({ state: 'detached' });
+    // Focus is back on the row's Edit button.
+    await expect(app.getByTestId(`roadmap-edit-${key}`).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -353,6 +355,9 @@ describe('edits from the pages in a browser', () => {
     await expect(bar(app, 'DTO-1').getAttribute('role')).resolves.toBe('img');
     await expect(app.getByTestId('roadmap-bar-due-DTO-1').count()).resolves.toBe(0);
     await expect(app.getByTestId('roadmap-edit-DTO-1').count()).resolves.toBe(0);
+    const dtoMilestone = site.issues.find((i) => i.projectKey === 'DTO' && i.parentKey === 'DTO-1' && i.duedate !== null && site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Milestone');
+    if (!dtoMilestone) throw new Error('no dated milestone on DTO-1');
+    await expect(app.getByTestId(`roadmap-milestone-${dtoMilestone.key}`).getAttribute('role')).resolves.toBe('img');
     await expect(bar(app, 'PAY-1').getAttribute('role')).resolves.toBe('button');
     await app.getByTestId('roadmap-edit-PAY-1').waitFor();
 

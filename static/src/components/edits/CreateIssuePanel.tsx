@@ -77,6 +77,11 @@ export function CreateIssuePanel({ scope, boxKey: givenBox, labels, onClose }: {
   const [impact, setImpact] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLDivElement>(null);
+  // Focus goes to the panel, and back to whatever opened it when it closes.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => opener?.focus({ preventScroll: true });
+  }, []);
   useEffect(() => heading.current?.focus(), []);
 
   const choices: Choice[] = boxes.state === 'ready' ? boxes.data.rows.flatMap((r) => (r.key !== null && edits.may(r.key, 'create') ? [{ value: r.key, label: `${r.name} (${r.key})` }] : [])) : [];

@@ -59,6 +59,11 @@ export function IssueEditPanel({ issueKey, title, concepts, onClose }: { issueKe
   const load = useCallback(() => fetchEditFields(issueKey), [issueKey]);
   const meta = useResource(load, useEditRefresh());
   const heading = useRef<HTMLDivElement>(null);
+  // Focus goes to the panel, and back to whatever opened it when it closes.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => opener?.focus({ preventScroll: true });
+  }, []);
   useEffect(() => heading.current?.focus(), [issueKey]);
   return (
     <section
