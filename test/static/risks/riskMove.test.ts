@@ -1,5 +1,5 @@
-import type { RiskDto } from '../../../src/contract';
-import { moveChanges } from '../../../static/src/components/risks/riskMove';
+import type { EditableFieldDto, RiskDto } from '../../../src/contract';
+import { levelOfOption, moveChanges } from '../../../static/src/components/risks/riskMove';
 
 const L = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'];
 const I = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'];
@@ -39,5 +39,28 @@ describe('dropping a risk on another cell', () => {
 
   it('writes nothing for a drop on its own cell', () => {
     expect(moveChanges(risk, 'inherent', { likelihood: 2, impact: 2 }, L, I)).toEqual([]);
+  });
+
+  it('writes the options Jira offers when their names carry the level, expecting Jira’s text for the level shown', () => {
+    const numbered = (concept: EditableFieldDto['concept'], current: string | null): EditableFieldDto => ({
+      concept,
+      editable: true,
+      reason: null,
+      current,
+      options: ['1 - Rare', '2 - Unlikely', '3 - Possible', '4 - Likely', '5 - Almost certain'],
+    });
+    const fields = [numbered('riskLikelihood', '2 - Unlikely'), numbered('riskImpact', '5 - Almost certain')];
+    expect(moveChanges(risk, 'inherent', { likelihood: 4, impact: 3 }, L, I, fields)).toEqual([
+      { issueKey: 'DTO-19', concept: 'riskLikelihood', value: '4 - Likely', expected: '2 - Unlikely' },
+      // Jira holds another level than the page showed (2): the label is expected, and Jira's answer is a conflict.
+      { issueKey: 'DTO-19', concept: 'riskImpact', value: '3 - Possible', expected: 'Minor' },
+    ]);
+  });
+});
+
+describe('the level an option stands for', () => {
+  it('reads a leading number or a label, and nothing else', () => {
+    expect(['3 - Possible', '3: Possible', '3) Possible', '3 Possible', '3', 'Possible', ' possible '].map((o) => levelOfOption(o, L))).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect(['7 - Extreme', '0', 'Catastrophic', '30 days'].map((o) => levelOfOption(o, L))).toEqual([null, null, null, null]);
   });
 });

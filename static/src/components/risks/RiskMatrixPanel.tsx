@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { RiskCellDto, RiskMatrixDto, ScopeDto } from '../../../../src/contract';
+import type { RiskCellDto, RiskDto, RiskMatrixDto, ScopeDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
 import { CreateIssuePanel } from '../edits/CreateIssuePanel';
 import { IssueEditPanel } from '../edits/IssueEditPanel';
 import { useEditRefresh, useEdits } from '../edits/editsContext';
-import { fetchRiskMatrix } from '../../services/invokes';
+import { fetchEditFields, fetchRiskMatrix } from '../../services/invokes';
 import { Empty, ErrorState, Loading } from '../PanelState';
 import { RiskGrid } from './RiskGrid';
 import { RiskLegend } from './RiskLegend';
@@ -38,6 +38,12 @@ function RiskMatrixView({ matrix, scope }: { matrix: RiskMatrixDto; scope: Scope
     () => ({ canEdit: (risk) => edits.may(risk.key, 'edit') || edits.may(risk.key, 'transition'), canMove: (risk) => edits.may(risk.key, 'edit'), open: (risk) => setEditing(risk.key) }),
     [edits],
   );
+  /** Re-rates a dropped risk with the options its edit screen offers (read first: their texts may carry the level). */
+  const dropRisk = async (risk: RiskDto, to: { likelihood: number; impact: number }) => {
+    const screen = await fetchEditFields(risk.key).then((m) => m.fields, () => []);
+    const changes = moveChanges(risk, shownRating, to, matrix.likelihoodLabels, matrix.impactLabels, screen);
+    if (changes.length > 0) await edits.change(`${risk.key} moved to ${levelLabel(matrix.likelihoodLabels, to.likelihood)} × ${levelLabel(matrix.impactLabels, to.impact)}`, changes);
+  };
   const edited = editing === null ? undefined : matrix.risks.find((r) => r.key === editing);
   const [rating, setRating] = useState<Rating>('inherent');
   const [selected, setSelected] = useState<{ likelihood: number; impact: number } | null>(null);
@@ -77,8 +83,7 @@ function RiskMatrixView({ matrix, scope }: { matrix: RiskMatrixDto; scope: Scope
         onSelect={toggleCell}
         onDropRisk={(key, to) => {
           const risk = matrix.risks.find((r) => r.key === key);
-          const changes = risk ? moveChanges(risk, shownRating, to, matrix.likelihoodLabels, matrix.impactLabels) : [];
-          if (risk && changes.length > 0) void edits.change(`${key} moved to ${levelLabel(matrix.likelihoodLabels, to.likelihood)} × ${levelLabel(matrix.impactLabels, to.impact)}`, changes);
+          if (risk) void dropRisk(risk, to);
         }}
       />
       <div style={{ marginTop: token('space.150', '12px') }}>
