@@ -1,16 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CreateIssueRequestDto, DataSourceDto, EditCapabilitiesDto, FieldChangeDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { CreateIssueRequestDto, EditCapabilitiesDto, FieldChangeDto, FieldChangeRequestDto, TransitionOptionDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
 import { applyTransition, changeField, createIssue, fetchEditCapabilities, fetchTransitions, ResolverCallError, uncreateIssue } from '../../services/invokes';
 import { EditNoticeMessage } from './EditNoticeMessage';
 import { undoRequests, type EditNotice } from './editNotice';
 import { EditRefreshContext, EditsContext, projectOfKey, type EditsApi } from './editsContext';
+import { useRefreshCount } from './useRefreshCount';
 
 const KIND_NAMES = { risk: 'Risk', milestone: 'Milestone', actionItem: 'Action item' } as const;
-
-/** The snapshot follows Jira's issue events within seconds: until it has, the figures are read again this often. */
-const FOLLOW_MS = 1500;
-const FOLLOW_TRIES = 8;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -28,29 +25,9 @@ function failure(error: unknown, what: string, written: number): EditNotice {
 export function EditsProvider({ children }: { children: React.ReactNode }) {
   const capabilities = useResource(fetchEditCapabilities);
   const [notice, setNotice] = useState<EditNotice | null>(null);
-  const [refresh, setRefresh] = useState(0);
+  const { refresh, written, sourceRead } = useRefreshCount();
   const known = useRef<EditCapabilitiesDto | null>(null);
   known.current = capabilities.state === 'ready' ? capabilities.data : null;
-  // The snapshot time the page showed, and after a write the one it must move on from.
-  const seenAsOf = useRef<string | null>(null);
-  const awaiting = useRef<{ since: string; tries: number } | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  const written = useCallback(() => {
-    awaiting.current = seenAsOf.current === null ? null : { since: seenAsOf.current, tries: 0 };
-    setRefresh((n) => n + 1);
-  }, []);
-  const sourceRead = useCallback((source: DataSourceDto) => {
-    const wait = awaiting.current;
-    seenAsOf.current = source.kind === 'snapshot' ? source.asOf : null;
-    if (!wait || source.kind !== 'snapshot' || source.asOf !== wait.since || wait.tries >= FOLLOW_TRIES) {
-      awaiting.current = null;
-      return;
-    }
-    wait.tries += 1;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => setRefresh((n) => n + 1), FOLLOW_MS);
-  }, []);
 
   const writeAll = useCallback(async (changes: FieldChangeRequestDto[]) => {
     const done: FieldChangeDto[] = [];
