@@ -51,8 +51,63 @@ export interface TransitionDoneDto {
   status: string;
 }
 
+/** Where the viewer may change issues: Jira project keys, from one bulk permission check as the viewer. */
+export interface EditCapabilitiesDto {
+  /** EDIT_ISSUES */
+  edit: string[];
+  /** TRANSITION_ISSUES */
+  transition: string[];
+  /** CREATE_ISSUES */
+  create: string[];
+}
+
+/** One concept of one issue as its edit screen offers it to the viewer (Jira's editmeta). */
+export interface EditableFieldDto {
+  concept: EditableConceptDto;
+  editable: boolean;
+  /** Why it is read-only; null when editable. */
+  reason: string | null;
+  /** What Jira holds now, as a page holds it (the `expected` of a change made from this answer). */
+  current: EditValueDto;
+  /** An option field's options, as Jira's edit screen allows them; null for other fields. */
+  options: string[] | null;
+}
+
+export interface IssueEditFieldsDto {
+  issueKey: string;
+  fields: EditableFieldDto[];
+}
+
+/** What a page may create under a box: a risk, a milestone or an action item (a task). */
+export const CREATABLE_KINDS = ['risk', 'milestone', 'actionItem'] as const;
+export type CreatableKindDto = (typeof CREATABLE_KINDS)[number];
+
+export interface CreateIssueRequestDto {
+  kind: CreatableKindDto;
+  /** The box it is created under (its parent), in the box's project. */
+  boxKey: string;
+  summary: string;
+  /** A milestone's or action item's due date. */
+  dueDate?: string | null;
+  /** A risk's likelihood and impact, as the options Jira offers (e.g. "Likely"). */
+  likelihood?: string | null;
+  impact?: string | null;
+}
+
+export interface CreatedIssueDto {
+  key: string;
+  kind: CreatableKindDto;
+  boxKey: string;
+  summary: string;
+}
+
 export const EDIT_KEYS = {
   change: 'edit/change',
   transitions: 'edit/transitions',
   transition: 'edit/transition',
+  capabilities: 'edit/capabilities',
+  fields: 'edit/fields',
+  create: 'edit/create',
+  /** Undoes a creation: deletes the issue if the caller created it and nobody changed it since. */
+  uncreate: 'edit/uncreate',
 } as const;

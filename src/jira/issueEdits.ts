@@ -5,7 +5,9 @@ import { issueBeanSchema, type JiraIssueBean } from './schemas';
 
 /** Writes to Jira, always as the viewer (`jiraAsUser()`), so Jira applies their permissions and screens itself. */
 
-const editMetaSchema = z.looseObject({ fields: z.record(z.string(), z.looseObject({ name: z.string().optional(), required: z.boolean().optional() })) });
+const editMetaSchema = z.looseObject({
+  fields: z.record(z.string(), z.looseObject({ name: z.string().optional(), required: z.boolean().optional(), allowedValues: z.array(z.looseObject({ value: z.string().optional() })).optional() })),
+});
 export type JiraEditMeta = z.infer<typeof editMetaSchema>;
 
 const transitionsSchema = z.looseObject({

@@ -1,9 +1,12 @@
-import type { FieldChangeDto, ResolverResponse, TransitionDoneDto, TransitionsDto } from '../contract';
+import type { CreatedIssueDto, EditCapabilitiesDto, FieldChangeDto, IssueEditFieldsDto, ResolverResponse, TransitionDoneDto, TransitionsDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { loadTransformationConfig } from '../storage/configStore';
+import { editCapabilities } from '../usecases/edits/capabilities';
 import { changeField, EditConflictError, EditRefusedError } from '../usecases/edits/changeField';
+import { createUnderBox, uncreate } from '../usecases/edits/createIssue';
+import { issueEditFields } from '../usecases/edits/editFields';
 import { applyTransition, listIssueTransitions, StatusConflictError } from '../usecases/edits/transition';
-import { fieldChangePayloadSchema, transitionPayloadSchema, transitionsPayloadSchema } from '../validation/edits';
+import { capabilitiesPayloadSchema, createIssuePayloadSchema, editFieldsPayloadSchema, uncreatePayloadSchema, fieldChangePayloadSchema, transitionPayloadSchema, transitionsPayloadSchema } from '../validation/edits';
 import { callerOf } from './context';
 import { parsePayload, respond } from './envelope';
 
@@ -43,4 +46,38 @@ export const transitionResolver = (request: Request): Promise<ResolverResponse<T
   respondEdit(async () => {
     callerOf(request.context);
     return applyTransition(jiraAsUser(), parsePayload(transitionPayloadSchema, request.payload));
+  });
+
+/** Where the viewer may edit, transition and create: one bulk permission check as the viewer. */
+export const capabilitiesResolver = (request: Request): Promise<ResolverResponse<EditCapabilitiesDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    parsePayload(capabilitiesPayloadSchema, request.payload);
+    return editCapabilities(jiraAsUser());
+  });
+
+/** One issue's edit screen for the viewer (Jira's editmeta), concept by concept, with Jira's current values. */
+export const editFieldsResolver = (request: Request): Promise<ResolverResponse<IssueEditFieldsDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    const { issueKey } = parsePayload(editFieldsPayloadSchema, request.payload);
+    const { config } = await loadTransformationConfig();
+    return issueEditFields(jiraAsUser(), config, issueKey);
+  });
+
+/** Creates a risk, milestone or action item under a box, as the viewer. */
+export const createIssueResolver = (request: Request): Promise<ResolverResponse<CreatedIssueDto>> =>
+  respondEdit(async () => {
+    callerOf(request.context);
+    const create = parsePayload(createIssuePayloadSchema, request.payload);
+    const { config } = await loadTransformationConfig();
+    return createUnderBox(jiraAsUser(), config, create);
+  });
+
+/** Undoes a creation from the app, once: only the viewer's own, untouched issue is deleted. */
+export const uncreateResolver = (request: Request): Promise<ResolverResponse<{ issueKey: string }>> =>
+  respondEdit(async () => {
+    const caller = callerOf(request.context);
+    const { issueKey } = parsePayload(uncreatePayloadSchema, request.payload);
+    return uncreate(jiraAsUser(), caller.accountId, issueKey);
   });

@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { BASELINE_KEYS, EDIT_KEYS, MODULE_KEYS, PANEL_KEYS, REPORT_KEYS, SETTINGS_KEYS } from '../contract';
 import { deleteBaselineResolver, listBaselines, saveBaselineResolver } from './baselines';
-import { changeFieldResolver, transitionResolver, transitionsResolver } from './edits';
+import { capabilitiesResolver, changeFieldResolver, createIssueResolver, editFieldsResolver, transitionResolver, transitionsResolver, uncreateResolver } from './edits';
 import { onlyFrom } from './modules';
 import { getOverview, getPageSummary, getRiskMatrix, getRoadmap, getTeamsConverted, searchBacklog } from './panels';
 import { getFlowReport, getForecast, getValueTracking, getWeeklyReport } from './reports';
@@ -41,6 +41,10 @@ const RESOLVERS = [
   [EDIT_KEYS.change, PAGES, changeFieldResolver],
   [EDIT_KEYS.transitions, PAGES, transitionsResolver],
   [EDIT_KEYS.transition, PAGES, transitionResolver],
+  [EDIT_KEYS.capabilities, PAGES, capabilitiesResolver],
+  [EDIT_KEYS.fields, PAGES, editFieldsResolver],
+  [EDIT_KEYS.create, PAGES, createIssueResolver],
+  [EDIT_KEYS.uncreate, PAGES, uncreateResolver],
 ] as const;
 
 const resolver = new Resolver();

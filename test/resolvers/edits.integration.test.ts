@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { LocalPlatform } from '../../dev/platform';
 import type { SiteData, SiteIssue } from '../../dev/emulator/siteData';
-import { EDIT_KEYS, type FieldChangeDto, type ResolverResponse, type TransitionDoneDto, type TransitionsDto } from '../../src/contract';
+import { EDIT_KEYS, type CreatedIssueDto, type EditCapabilitiesDto, type FieldChangeDto, type IssueEditFieldsDto, type ResolverResponse, type TransitionDoneDto, type TransitionsDto } from '../../src/contract';
 import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
 
 const DONE_STATUS = '10005';
@@ -103,5 +103,60 @@ describe('edits from the app, written to Jira as the viewer', () => {
       success: false,
       error: { code: 'FORBIDDEN', message: `You may not change the status of ${pay.key} in Jira.` },
     });
+  });
+
+  it('tells each viewer where they may edit, transition and create, from one bulk permission check', async () => {
+    const allKeys = site.projects.map((p) => p.key).sort();
+    const checks = () => platform.emulator.stats().requests;
+    const before = checks();
+    expect(dataOf(await call<EditCapabilitiesDto>(EDIT_KEYS.capabilities, {}, DEMO_USERS.admin))).toEqual({ edit: allKeys, transition: allKeys, create: allKeys });
+    expect(checks() - before).toBeLessThanOrEqual(2);
+    expect(dataOf(await call<EditCapabilitiesDto>(EDIT_KEYS.capabilities, {}))).toEqual({ edit: ['PAY'], transition: ['PAY'], create: ['PAY'] });
+    expect(dataOf(await call<EditCapabilitiesDto>(EDIT_KEYS.capabilities, {}, DEMO_USERS.limited))).toEqual({ edit: ['DIGI'], transition: ['DIGI'], create: ['DIGI'] });
+    expect(await call(EDIT_KEYS.capabilities, { edit: ['DTO'] })).toMatchObject({ success: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it("shows a field off the issue's edit screen read-only with the reason, and every field read-only where the viewer only reads", async () => {
+    const pay = openIssueOf('PAY');
+    const fields = dataOf(await call<IssueEditFieldsDto>(EDIT_KEYS.fields, { issueKey: pay.key })).fields;
+    expect(fields.find((f) => f.concept === 'dueDate')).toEqual({ concept: 'dueDate', editable: true, reason: null, current: issue(pay.key).duedate, options: null });
+    expect(fields.find((f) => f.concept === 'mitigation')).toMatchObject({ editable: false, reason: `Mitigation is not on ${pay.key}'s edit screen in Jira.` });
+    expect(fields.find((f) => f.concept === 'conversionStage')?.options).toEqual(expect.arrayContaining(['Piloting', 'Converted']));
+    const dto = openIssueOf('DTO');
+    const readOnly = dataOf(await call<IssueEditFieldsDto>(EDIT_KEYS.fields, { issueKey: dto.key })).fields;
+    expect(readOnly.every((f) => !f.editable && f.reason === `You may not edit ${dto.key} in Jira.`)).toBe(true);
+  });
+
+  it('creates a risk and a milestone under a box, in its project, as the viewer; undo deletes only their own untouched issue', async () => {
+    const fieldOf = (name: string) => site.fields.find((f) => f.name === name)?.id ?? '';
+    const risk = dataOf(await call<CreatedIssueDto>(EDIT_KEYS.create, { kind: 'risk', boxKey: 'PAY-1', summary: '  Vendor API sunset  ', likelihood: 'Likely', impact: 'Major' }));
+    expect(risk).toMatchObject({ kind: 'risk', boxKey: 'PAY-1', summary: 'Vendor API sunset' });
+    expect(risk.key).toMatch(/^PAY-\d+$/);
+    const created = issue(risk.key);
+    expect(created).toMatchObject({ parentKey: 'PAY-1', reporterAccountId: DEMO_USERS.teamMember, summary: 'Vendor API sunset' });
+    expect(site.issueTypes.find((t) => t.id === created.issueTypeId)?.name).toBe('Risk');
+    expect(created.customFields[fieldOf('Risk likelihood')]).toMatchObject({ value: 'Likely' });
+    expect(created.customFields[fieldOf('Risk impact')]).toMatchObject({ value: 'Major' });
+
+    const milestone = dataOf(await call<CreatedIssueDto>(EDIT_KEYS.create, { kind: 'milestone', boxKey: 'PAY-1', summary: 'Pilot go-live', dueDate: '2027-02-15' }));
+    expect(issue(milestone.key)).toMatchObject({ parentKey: 'PAY-1', duedate: '2027-02-15' });
+
+    // Someone else's issue, or one changed since, is not deleted.
+    expect(await call(EDIT_KEYS.uncreate, { issueKey: risk.key }, DEMO_USERS.admin)).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
+    platform.emulator.issues.update(milestone.key, { summary: 'Pilot go-live (moved)' }, DEMO_USERS.teamMember);
+    expect(await call(EDIT_KEYS.uncreate, { issueKey: milestone.key })).toMatchObject({ success: false, error: { code: 'FORBIDDEN' } });
+    expect(site.issues.some((i) => i.key === milestone.key)).toBe(true);
+    expect(dataOf(await call(EDIT_KEYS.uncreate, { issueKey: risk.key }))).toEqual({ issueKey: risk.key });
+    expect(site.issues.some((i) => i.key === risk.key)).toBe(false);
+  });
+
+  it('refuses a creation where Jira offers the viewer no such issue type, and a payload without a summary', async () => {
+    const count = site.issues.length;
+    expect(await call(EDIT_KEYS.create, { kind: 'actionItem', boxKey: 'DTO-1', summary: 'Chase the steering committee' })).toEqual({
+      success: false,
+      error: { code: 'FORBIDDEN', message: 'Jira does not let you create a Task in DTO.' },
+    });
+    expect(await call(EDIT_KEYS.create, { kind: 'risk', boxKey: 'PAY-1', summary: '   ' })).toMatchObject({ success: false, error: { code: 'BAD_REQUEST' } });
+    expect(site.issues.length).toBe(count);
   });
 });

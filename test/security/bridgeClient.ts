@@ -93,6 +93,12 @@ export const RESOLVER_SPECS: readonly ResolverSpec[] = [
   { key: EDIT_KEYS.change, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1', concept: 'dueDate', value: null, expected: '1999-01-01' }) },
   { key: EDIT_KEYS.transitions, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1' }) },
   { key: EDIT_KEYS.transition, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1', transitionId: '11', expectedStatus: 'Not its status' }) },
+  { key: EDIT_KEYS.capabilities, modules: PAGES, readsIssues: false, changesSettings: false, payload: () => ({}) },
+  // Reads one issue's edit screen as the viewer: Jira answers for their permissions (edits.integration.test.ts).
+  { key: EDIT_KEYS.fields, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1' }) },
+  // Writes that stop before writing: no such issue type is offered, and PAY-1 was not created by the caller just now.
+  { key: EDIT_KEYS.create, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ kind: 'risk', boxKey: 'NOPE-1', summary: 'Access test' }) },
+  { key: EDIT_KEYS.uncreate, modules: PAGES, readsIssues: false, changesSettings: false, changesIssues: true, payload: () => ({ issueKey: 'PAY-1' }) },
 ];
 
 /** The resolver keys src/resolvers/index.ts defines, collected by watching Resolver.define while it loads. */

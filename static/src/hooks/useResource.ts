@@ -16,8 +16,9 @@ const codeOf = (error: unknown): string | null => {
 /**
  * Loads something, again whenever `load` changes, with a retry after failure. An answer is shown only for
  * the loader that asked for it, so a new question (another period, another scope) never shows the old answer.
+ * A new `refresh` (after an edit) loads the same question again and keeps the answer shown until the new one is in.
  */
-export function useResource<T>(load: () => Promise<T>): Resource<T> {
+export function useResource<T>(load: () => Promise<T>, refresh = 0): Resource<T> {
   const [attempt, setAttempt] = useState(0);
   const [answered, setAnswered] = useState<{ load: () => Promise<T>; attempt: number; outcome: Outcome<T> } | null>(null);
   const again = useCallback(() => setAttempt((n) => n + 1), []);
@@ -30,7 +31,7 @@ export function useResource<T>(load: () => Promise<T>): Resource<T> {
     return () => {
       current = false;
     };
-  }, [load, attempt]);
+  }, [load, attempt, refresh]);
   if (!answered || answered.load !== load || answered.attempt !== attempt) return { state: 'loading' };
   const { outcome } = answered;
   return outcome.ok ? { state: 'ready', data: outcome.data, reload: again } : { state: 'error', message: outcome.message, code: outcome.code, retry: again };

@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import Lozenge from '@atlaskit/lozenge';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BacklogDrill, PanelKey, ScopeDto } from '../../../src/contract';
 import { BacklogPanel } from '../components/backlog/BacklogPanel';
 import { BaselineBar } from '../components/baselines/BaselineBar';
@@ -18,6 +18,8 @@ import { TopRow } from '../components/TopRow';
 import { useResource } from '../hooks/useResource';
 import { DataSourceNote } from '../components/DataSourceNote';
 import { BoxNotFound } from '../components/BoxNotFound';
+import { EditsProvider } from '../components/edits/EditsProvider';
+import { useEditRefresh, useEdits } from '../components/edits/editsContext';
 import { OpenBoxProvider, OutsideBoxesProvider } from '../navigation/openBox';
 import { useBoxRoute } from '../navigation/useBoxRoute';
 import { fetchSummary } from '../services/invokes';
@@ -36,7 +38,8 @@ const PANEL_TITLES: Partial<Record<Tab, string>> = {
 
 /**
  * The transformation, or one project's part of it, or one box of either (named by the page's URL, so a link to a box
- * opens that box): breadcrumbs, the top row, then the Overview and the panels the box type enables.
+ * opens that box), with the edits the viewer may make in Jira from it: breadcrumbs, the top row, then the Overview and
+ * the panels the box type enables.
  */
 export function TransformationPage({ scope }: { scope: ScopeDto }) {
   const route = useBoxRoute();
@@ -46,16 +49,24 @@ export function TransformationPage({ scope }: { scope: ScopeDto }) {
   const [baselineId, setBaselineId] = useState<string | null>(null);
   if (!route.ready) return <Loading label="Opening the page…" />;
   return (
-    <OpenBoxProvider value={route.open}>
-      {/* Another box starts afresh: no panel keeps the previous box's tab, filters or answers. */}
-      <ScopeView key={boxId ?? ''} scope={viewScope} baselineId={baselineId} onBaseline={setBaselineId} />
-    </OpenBoxProvider>
+    <EditsProvider>
+      <OpenBoxProvider value={route.open}>
+        {/* Another box starts afresh: no panel keeps the previous box's tab, filters or answers. */}
+        <ScopeView key={boxId ?? ''} scope={viewScope} baselineId={baselineId} onBaseline={setBaselineId} />
+      </OpenBoxProvider>
+    </EditsProvider>
   );
 }
 
+/** One scope's page; read again after every edit, so the figures follow. */
 function ScopeView({ scope, baselineId, onBaseline }: { scope: ScopeDto; baselineId: string | null; onBaseline: (id: string | null) => void }) {
   const loadSummary = useCallback(() => fetchSummary(scope), [scope]);
-  const summary = useResource(loadSummary);
+  const summary = useResource(loadSummary, useEditRefresh());
+  const { sourceRead } = useEdits();
+  const source = summary.state === 'ready' ? summary.data.source : null;
+  useEffect(() => {
+    if (source) sourceRead(source);
+  }, [source, sourceRead]);
   const [selected, setSelected] = useState(0);
   const [drill, setDrill] = useState<BacklogDrill | undefined>(undefined);
   // Each click on a figure opens a fresh backlog, so "Issues read" never keeps the filters of the figure before it.

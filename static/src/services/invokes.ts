@@ -130,3 +130,30 @@ export const fetchWeeklyReport = (query: ReportQueryDto): Promise<WeeklyReportDt
 export const fetchValueTracking = (query: ReportQueryDto): Promise<ValueTrackingDto> => call<ValueTrackingDto>(REPORT_KEYS.value, reportPayload(query));
 export const fetchFlowReport = (query: ReportQueryDto): Promise<FlowReportDto> => call<FlowReportDto>(REPORT_KEYS.flow, reportPayload(query));
 export const fetchForecast = (query: ReportQueryDto): Promise<ForecastDto> => call<ForecastDto>(REPORT_KEYS.forecast, reportPayload(query));
+
+// ---------- edits (issue 16): written to Jira as the viewer; a CONFLICT says what Jira holds now ----------
+
+import {
+  EDIT_KEYS,
+  type CreatedIssueDto,
+  type CreateIssueRequestDto,
+  type EditCapabilitiesDto,
+  type FieldChangeDto,
+  type FieldChangeRequestDto,
+  type IssueEditFieldsDto,
+  type TransitionDoneDto,
+  type TransitionRequestDto,
+  type TransitionsDto,
+} from '../../../src/contract/edits';
+
+export const fetchEditCapabilities = (): Promise<EditCapabilitiesDto> => call<EditCapabilitiesDto>(EDIT_KEYS.capabilities);
+export const fetchEditFields = (issueKey: string): Promise<IssueEditFieldsDto> => call<IssueEditFieldsDto>(EDIT_KEYS.fields, { issueKey });
+export const changeField = ({ issueKey, concept, value, expected }: FieldChangeRequestDto): Promise<FieldChangeDto> =>
+  call<FieldChangeDto>(EDIT_KEYS.change, { issueKey, concept, value, expected });
+export const fetchTransitions = (issueKey: string): Promise<TransitionsDto> => call<TransitionsDto>(EDIT_KEYS.transitions, { issueKey });
+export const applyTransition = ({ issueKey, transitionId, expectedStatus }: TransitionRequestDto): Promise<TransitionDoneDto> =>
+  call<TransitionDoneDto>(EDIT_KEYS.transition, { issueKey, transitionId, expectedStatus });
+/** Only the fields the resolver accepts, and only those the kind uses. */
+export const createIssue = ({ kind, boxKey, summary, dueDate, likelihood, impact }: CreateIssueRequestDto): Promise<CreatedIssueDto> =>
+  call<CreatedIssueDto>(EDIT_KEYS.create, { kind, boxKey, summary, ...(kind === 'risk' ? { likelihood: likelihood ?? null, impact: impact ?? null } : { dueDate: dueDate ?? null }) });
+export const uncreateIssue = (issueKey: string): Promise<{ issueKey: string }> => call<{ issueKey: string }>(EDIT_KEYS.uncreate, { issueKey });

@@ -35,6 +35,24 @@ function drain(pages: RoadmapPages): PageRequest[] {
 }
 
 describe('roadmap pages', () => {
+  it('reads the same question again after an edit, keeping the rows shown until the new answer, and drops the old read', () => {
+    const pages = new RoadmapPages({ scope });
+    const [first] = drain(pages);
+    const stale = first as PageRequest;
+    pages.reread();
+    const [again] = drain(pages);
+    expect(again?.query).toEqual(stale.query);
+    expect(pages.settle(stale, { answer: answer(stale, 'old') })).toBe(false);
+    pages.settle(again as PageRequest, { answer: answer(again as PageRequest, 'A') });
+    pages.reread();
+    // The rows read before stay on screen while the next read is on its way.
+    expect(pages.view().rowAt(0)?.id).toBe('AR0');
+    expect(pages.view().busy).toBe(true);
+    const [third] = drain(pages);
+    pages.settle(third as PageRequest, { answer: answer(third as PageRequest, 'B') });
+    expect(pages.view().rowAt(0)?.id).toBe('BR0');
+  });
+
   it('starts with the first page, then shows its rows and placeholders beyond', () => {
     const pages = new RoadmapPages({ scope });
     expect(pages.view()).toMatchObject({ latest: null, totalRows: 0, error: null });

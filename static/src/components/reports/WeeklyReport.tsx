@@ -1,6 +1,9 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
+import type { ScopeDto } from '../../../../src/contract';
 import type { WeeklyReportDto } from '../../../../src/contract/reports';
+import { CreateIssuePanel } from '../edits/CreateIssuePanel';
 import { fetchWeeklyReport } from '../../services/invokes';
 import { Empty } from '../PanelState';
 import { weeklyBlocks } from './reportCsv';
@@ -9,7 +12,8 @@ import { useReport, type ReportContext } from './useReport';
 import { progressLine, teamsLine } from './weekly';
 import { WorkstreamWeek } from './WorkstreamWeek';
 
-function WeeklyBody({ report }: { report: WeeklyReportDto }) {
+function WeeklyBody({ report, scope }: { report: WeeklyReportDto; scope: ScopeDto }) {
+  const [creatingUnder, setCreatingUnder] = useState<string | null>(null);
   return (
     <div style={{ display: 'grid', gap: token('space.200', '16px') }}>
       <div className="report-block" data-testid="report-weekly-overall">
@@ -25,8 +29,9 @@ function WeeklyBody({ report }: { report: WeeklyReportDto }) {
       {report.workstreams.length === 0 ? (
         <Empty title="No workstreams in this scope" />
       ) : (
-        report.workstreams.map((ws) => <WorkstreamWeek key={ws.boxId} ws={ws} />)
+        report.workstreams.map((ws) => <WorkstreamWeek key={ws.boxId} ws={ws} onCreate={setCreatingUnder} />)
       )}
+      {creatingUnder && <CreateIssuePanel scope={scope} boxKey={creatingUnder} onClose={() => setCreatingUnder(null)} />}
     </div>
   );
 }
@@ -36,7 +41,7 @@ export function WeeklyReport({ context }: { context: ReportContext }) {
   const resource = useReport(context, 'weekly', fetchWeeklyReport);
   return (
     <ReportView kind="weekly" title="Weekly report" context={context} resource={resource} blocks={weeklyBlocks} emptyTitle={() => null}>
-      {(report) => <WeeklyBody report={report} />}
+      {(report) => <WeeklyBody report={report} scope={context.scope} />}
     </ReportView>
   );
 }

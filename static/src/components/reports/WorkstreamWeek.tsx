@@ -1,8 +1,10 @@
 import { useId } from 'react';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { WorkstreamWeekDto } from '../../../../src/contract/reports';
+import { useEdits } from '../edits/editsContext';
 import { GROUP_TITLES, isQuietWeek, progressLine, sponsorText, teamsLine, weekSections, type WeekGroup, type WeekSection } from './weekly';
 
 const GROUPS: WeekGroup[] = ['moved', 'stuck', 'decide'];
@@ -59,8 +61,9 @@ function Group({ group, sections }: { group: WeekGroup; sections: WeekSection[] 
 }
 
 /** One workstream's week: its sponsor and movement, then what moved, what is stuck and what needs a decision. */
-export function WorkstreamWeek({ ws }: { ws: WorkstreamWeekDto }) {
+export function WorkstreamWeek({ ws, onCreate }: { ws: WorkstreamWeekDto; onCreate?: (boxKey: string) => void }) {
   const id = useId();
+  const edits = useEdits();
   const sections = weekSections(ws);
   return (
     <section
@@ -76,6 +79,13 @@ export function WorkstreamWeek({ ws }: { ws: WorkstreamWeekDto }) {
         <p style={{ ...tight, ...subtle }}>
           {sponsorText(ws.sponsor)} · {progressLine(ws)} · {teamsLine(ws)}
         </p>
+        {onCreate && edits.may(ws.boxId, 'create') && (
+          <div className="report-no-print">
+            <Button appearance="subtle" spacing="compact" testId={`report-weekly-create-${ws.boxId}`} aria-label={`New risk, milestone or action item under ${ws.name}`} onClick={() => onCreate(ws.boxId)}>
+              New risk, milestone or action item
+            </Button>
+          </div>
+        )}
       </div>
       {isQuietWeek(sections) ? (
         <p data-testid="report-weekly-quiet" style={{ ...tight, ...subtle }}>

@@ -4,6 +4,7 @@ import VisuallyHidden from '@atlaskit/visually-hidden';
 import type { RiskBandScaleDto, RiskCellDto } from '../../../../src/contract';
 import { bandStyle } from './bandStyle';
 import { cellLabel, gridRows, levelLabel, LEVELS, moveInGrid } from './riskMatrix';
+import { RISK_DRAG_TYPE } from './riskMove';
 
 interface Props {
   cells: RiskCellDto[];
@@ -12,6 +13,8 @@ interface Props {
   impactLabels: string[];
   selected: { likelihood: number; impact: number } | null;
   onSelect: (cell: RiskCellDto) => void;
+  /** A risk dragged from the list was dropped on a cell (only where the viewer may move it). */
+  onDropRisk?: (riskKey: string, cell: RiskCellDto) => void;
 }
 
 const placeOf = (likelihood: number, impact: number) => `${likelihood}-${impact}`;
@@ -36,7 +39,7 @@ function cellStyle(cell: RiskCellDto, bands: RiskBandScaleDto[], isSelected: boo
 }
 
 /** The 5 × 5 heat map: one button a cell, arrow keys move between cells, Enter or Space opens one. */
-export function RiskGrid({ cells, bands, likelihoodLabels, impactLabels, selected, onSelect }: Props) {
+export function RiskGrid({ cells, bands, likelihoodLabels, impactLabels, selected, onSelect, onDropRisk }: Props) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const hintId = useId();
   // Roving focus: one cell is in the tab order, the one last focused (the opened one, or top-left at first).
@@ -71,6 +74,15 @@ export function RiskGrid({ cells, bands, likelihoodLabels, impactLabels, selecte
                       onFocus={() => setActive(place)}
                       onClick={() => onSelect(cell)}
                       onKeyDown={onKeyDown(cell)}
+                      onDragOver={(e) => {
+                        if (onDropRisk && e.dataTransfer.types.includes(RISK_DRAG_TYPE)) e.preventDefault();
+                      }}
+                      onDrop={(e) => {
+                        const key = e.dataTransfer.getData(RISK_DRAG_TYPE);
+                        if (!onDropRisk || !key) return;
+                        e.preventDefault();
+                        onDropRisk(key, cell);
+                      }}
                       style={cellStyle(cell, bands, isSelected)}
                     >
                       {cell.riskKeys.length}

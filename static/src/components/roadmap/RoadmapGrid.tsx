@@ -1,4 +1,6 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { RoadmapRowDto } from '../../../../src/contract';
+import { useEdits } from '../edits/editsContext';
 import { COLORS } from './colors';
 import { ARROW_BAND, LEFT_WIDTH } from './constants';
 import { DependencyLayer } from './DependencyLayer';
@@ -22,6 +24,8 @@ export interface RoadmapGridProps {
   onToggle: (id: string) => void;
   /** Rows first..last are rendered: their pages are wanted. */
   onRows: (first: number, last: number) => void;
+  /** Opens a row's side panel. */
+  onEdit: (row: RoadmapRowDto) => void;
 }
 
 const SCROLLER_STYLE = { position: 'relative', overflow: 'auto', height: 'min(70vh, 640px)', border: `1px solid ${COLORS.border}`, borderRadius: 4, background: COLORS.surface, color: COLORS.text } as const;
@@ -45,8 +49,10 @@ const TodayLine = memo(function TodayLine({ x, today }: { x: number; today: stri
  * into its row in place, keeping the focus), and memoised rows with unchanged props are skipped. The header, the
  * today line and the arrows do not depend on the scroll position row by row.
  */
-export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGridProps) {
+export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: RoadmapGridProps) {
   const total = view.totalRows;
+  const edits = useEdits();
+  const canEdit = useCallback((issueKey: string) => edits.may(issueKey, 'edit'), [edits]);
   const { scroller, onScroll, rowWindow, reveal, pageSize } = useVirtualRows(total);
   usePinnedColumn(scroller);
   const notes = useMemo(() => dependencyNotes(view.dependencies), [view.dependencies]);
@@ -94,6 +100,9 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows }: RoadmapGri
         milestones={milestones}
         label={row ? rowLabel(row, notes.get(row.id), milestones) : ''}
         onToggle={onToggle}
+        editable={edits.may(row?.key, 'edit')}
+        onEdit={onEdit}
+        canEdit={canEdit}
       />,
     );
   }

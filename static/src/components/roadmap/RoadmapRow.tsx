@@ -21,6 +21,22 @@ export interface RoadmapRowProps {
   /** The row's accessible name (labels.ts rowLabel); a string, so an unchanged row compares equal. */
   label: string;
   onToggle: (id: string) => void;
+  /** The viewer may change the row's issue in Jira: its bar can be dragged and moved by keyboard. */
+  editable: boolean;
+  /** Opens the side panel of the row's issue (dates, status, flag). */
+  onEdit: (row: RoadmapRowDto) => void;
+  /** Whether the viewer may change this issue (a milestone on the row) in Jira. */
+  canEdit: (issueKey: string) => boolean;
+}
+
+/** In the tab order of the active row only, like the bar after it. */
+function EditButton({ row, tabbable, onEdit }: { row: RoadmapRowDto; tabbable: boolean; onEdit: (row: RoadmapRowDto) => void }) {
+  return (
+    <button type="button" tabIndex={tabbable ? 0 : -1} aria-label={`Edit ${row.key ?? ''} ${row.name} in Jira`} title="Dates, status and flag" data-testid={`roadmap-edit-${row.id}`} onClick={() => onEdit(row)} className="roadmap-toggle">
+      {/* The aria-label names the button; the glyph is only seen. */}
+      ✎
+    </button>
+  );
 }
 
 /** A row with children has a toggle; a leaf has the toggle's room as indent (nameIndent), not an element. */
@@ -64,7 +80,7 @@ function PlaceholderCells({ index, failed }: { index: number; failed: boolean })
  * One row: its name column (pinned on the left, usePinnedColumn) and its slice of the timeline. Memoised: while the grid scrolls,
  * a row that stays on screen keeps its props (its row object, label and milestones are stable) and is not redrawn.
  */
-export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle }: RoadmapRowProps) {
+export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable, onEdit, canEdit }: RoadmapRowProps) {
   const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
@@ -96,11 +112,12 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
               )}
             </span>
             <span className="roadmap-meta">{row.key ? `${row.key} · ${row.typeName}` : row.typeName}</span>
+            {editable && <EditButton row={row} tabbable={tabbable} onEdit={onEdit} />}
           </div>
           <div role="gridcell" className="roadmap-timeline">
-            <TimelineMark row={row} scale={scale} />
+            <TimelineMark row={row} scale={scale} editable={editable} tabbable={tabbable} />
             {row.baseline && <BaselineMark row={row} baseline={row.baseline} scale={scale} />}
-            {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} />)}
+            {milestones?.map((milestone) => <MilestoneMark key={milestone.key} milestone={milestone} scale={scale} editable={canEdit(milestone.key)} tabbable={tabbable} />)}
           </div>
         </>
       )}

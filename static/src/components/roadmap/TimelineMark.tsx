@@ -1,34 +1,23 @@
 import type { RoadmapRowDto } from '../../../../src/contract';
-import { token } from '@atlaskit/tokens';
 import { rowSpan } from './arrows';
-import { SCHEDULE_GLYPH } from './colors';
+import { Caption } from './Caption';
+import { EditableBar } from './EditableBar';
 import { barLabel } from './labels';
 import { scheduleClass } from './styles';
 import type { TimeScale } from './timeScale';
 
 const MIN_BAR = 3;
 
-/** The visible words beside a bar or marker, so lateness and completion never rest on colour alone. */
-function Caption({ x, row, prefix }: { x: number; row: RoadmapRowDto; prefix?: string }) {
-  const glyph = SCHEDULE_GLYPH[row.schedule];
-  const state = row.schedule === 'late' ? ' Late' : row.schedule === 'done' ? ' Done' : '';
-  return (
-    <span aria-hidden="true" className={`roadmap-caption ${scheduleClass(row.schedule)}`} style={{ left: x }}>
-      {`${prefix ? `${prefix} · ` : ''}${row.progress.percentText}${glyph ? ` ${glyph}${state}` : ''}`}
-      {row.doneWithOpenWork && (
-        <span data-testid={`roadmap-open-work-${row.id}`} style={{ color: token('color.text.warning', '#A54800') }}>
-          {' '}· ⚠ work still open
-        </span>
-      )}
-    </span>
-  );
-}
-
 /** A bar from start to due with its progress inside, a bracket for the one known date, or a note when there is none. */
-export function TimelineMark({ row, scale }: { row: RoadmapRowDto; scale: TimeScale }) {
+export function TimelineMark({ row, scale, editable, tabbable }: { row: RoadmapRowDto; scale: TimeScale; editable: boolean; tabbable: boolean }) {
   const span = rowSpan(row, scale);
   if (span.kind === 'none') return <span className="roadmap-nodates">No dates: listed under “Not scheduled”</span>;
   const label = barLabel(row);
+  const { key, start, due } = row;
+  // Dates the wrong way round are left to Jira: the app does not guess which one is meant.
+  if (span.kind === 'bar' && editable && key !== null && start !== null && due !== null && start <= due) {
+    return <EditableBar row={row} issueKey={key} dates={{ start, due }} scale={scale} label={label} tabbable={tabbable} />;
+  }
   if (span.kind === 'bar') {
     const width = Math.max(MIN_BAR, span.endX - span.startX);
     const ratio = Math.min(1, Math.max(0, row.progress.ratio));

@@ -60,6 +60,7 @@ export class RoadmapPages {
   private current: Generation;
   private previous: Generation | null = null;
   private wanted: number[] = [0];
+  private rereads = 0;
   /** What the view derives from the ready answers, kept while they are the same (a request starting changes none). */
   private derived: { answers: readonly RoadmapDto[]; milestonesByRow: Map<string, MilestoneDto[]>; dependencies: DependencyDto[] } | null = null;
 
@@ -74,6 +75,14 @@ export class RoadmapPages {
     if (this.current.latest !== null) this.previous = this.current;
     this.current = next;
     return true;
+  }
+
+  /** Reads the same question again (after an edit); the rows so far stay shown until its first answer. */
+  reread(): void {
+    if (this.current.latest !== null) this.previous = this.current;
+    this.rereads += 1;
+    // A key of its own, so an answer to the read before is dropped.
+    this.current = { ...newGeneration(this.current.question), key: `${this.current.key}#${this.rereads}` };
   }
 
   /** Rows first..last are on screen: their pages first, then a neighbour when close to its edge. */

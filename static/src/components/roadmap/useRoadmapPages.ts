@@ -11,8 +11,11 @@ export interface RoadmapPagesHandle {
   retry: () => void;
 }
 
-/** The roadmap of a scope (the whole, a project, a box) under a collapse state, fetched page by page as the grid scrolls. */
-export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState, baselineId?: string): RoadmapPagesHandle {
+/**
+ * The roadmap of a scope (the whole, a project, a box) under a collapse state, fetched page by page as the grid
+ * scrolls; read again, keeping the rows shown meanwhile, whenever `refresh` changes (after an edit).
+ */
+export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState, baselineId?: string, refresh = 0): RoadmapPagesHandle {
   const question = useMemo(() => ({ scope, ...collapseQuery(collapse), ...(baselineId !== undefined && { baselineId }) }), [scope, collapse, baselineId]);
   const [pages] = useState(() => new RoadmapPages(question));
   const [version, setVersion] = useState(0);
@@ -46,6 +49,15 @@ export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState, baseli
       alive.current = false;
     };
   }, [pages, question, pump, changed]);
+
+  const reread = useRef(refresh);
+  useEffect(() => {
+    if (reread.current === refresh) return;
+    reread.current = refresh;
+    pages.reread();
+    changed();
+    pump();
+  }, [pages, refresh, changed, pump]);
 
   const want = useCallback(
     (first: number, last: number) => {

@@ -4,6 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ScopeDto, TeamsConvertedPanelDto } from '../../../../src/contract';
 import { useResource } from '../../hooks/useResource';
+import { useEditRefresh } from '../edits/editsContext';
 import { fetchTeamsConverted } from '../../services/invokes';
 import { Empty, ErrorState, Loading } from '../PanelState';
 import { ConversionChart } from './ConversionChart';
@@ -40,7 +41,7 @@ function TeamsConvertedView({ data }: { data: TeamsConvertedPanelDto }) {
 /** Each box's conversion stage, progress and teams converted, and the share of teams converted week by week. */
 export function TeamsConvertedPanel({ scope }: { scope: ScopeDto }) {
   const load = useCallback(() => fetchTeamsConverted(scope), [scope]);
-  const resource = useResource(load);
+  const resource = useResource(load, useEditRefresh());
   if (resource.state === 'loading') return <Loading label="Loading teams…" />;
   if (resource.state === 'error') return <ErrorState title="Teams converted could not be loaded" message={resource.message} onRetry={resource.retry} />;
   if (!resource.data.rows.some(isTeamRow)) return <Empty title="No teams in this scope">Teams added below this scope's boxes in Jira will show here.</Empty>;

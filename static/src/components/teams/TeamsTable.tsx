@@ -5,8 +5,10 @@ import { token } from '@atlaskit/tokens';
 import type { TeamRowDto } from '../../../../src/contract';
 import { methodLabel } from '../methodLabel';
 import { Empty } from '../PanelState';
-import { convertedText, stageLozenge } from './teamStage';
 import { BoxLink } from '../../navigation/openBox';
+import { useEdits, type EditsApi } from '../edits/editsContext';
+import { StageSelect } from './StageSelect';
+import { convertedText, isTeamRow, stageLozenge } from './teamStage';
 
 const subtlest = { color: token('color.text.subtlest', '#626F86') };
 
@@ -48,15 +50,22 @@ function Name({ row }: { row: TeamRowDto }) {
   );
 }
 
-const rows = (teams: TeamRowDto[], stages: string[], targetStage: string) =>
+/** A team's stage: a select where the viewer may edit the team in Jira, else its lozenge. */
+function StageCell({ row, stages, targetStage, edits }: { row: TeamRowDto; stages: string[]; targetStage: string; edits: EditsApi }) {
+  const { key } = row;
+  if (key !== null && isTeamRow(row) && edits.may(key, 'edit')) return <StageSelect row={{ ...row, key }} stages={stages} />;
+  const stage = stageLozenge(row, stages, targetStage);
+  return stage ? <Lozenge appearance={stage.appearance}>{stage.text}</Lozenge> : <span style={subtlest}>—</span>;
+}
+
+const rows = (teams: TeamRowDto[], stages: string[], targetStage: string, edits: EditsApi) =>
   teams.map((row) => {
-    const stage = stageLozenge(row, stages, targetStage);
     return {
       key: row.id,
       testId: `teams-row-${row.id}`,
       cells: [
         { key: 'name', content: <Name row={row} /> },
-        { key: 'stage', content: stage ? <Lozenge appearance={stage.appearance}>{stage.text}</Lozenge> : <span style={subtlest}>—</span> },
+        { key: 'stage', content: <StageCell row={row} stages={stages} targetStage={targetStage} edits={edits} /> },
         { key: 'progress', content: <Progress row={row} /> },
         {
           key: 'teams',
@@ -72,10 +81,11 @@ const rows = (teams: TeamRowDto[], stages: string[], targetStage: string) =>
 
 /** The boxes in tree order, each indented by its depth, with its stage, progress and teams converted. */
 export function TeamsTable({ teams, stages, targetStage }: { teams: TeamRowDto[]; stages: string[]; targetStage: string }) {
+  const edits = useEdits();
   return (
     <DynamicTable
       head={head}
-      rows={rows(teams, stages, targetStage)}
+      rows={rows(teams, stages, targetStage, edits)}
       label="Teams converted by box"
       emptyView={<Empty title="No teams in this scope" />}
     />
