@@ -6,6 +6,7 @@ import type { LocalPlatform } from '../../dev/platform';
 import { EDIT_KEYS, type ResolverResponse } from '../../src/contract';
 import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary } from '../../src/domain';
 import { dayNumber, isoOf } from '../../static/src/components/roadmap/timeScale';
+import { LEFT_WIDTH } from '../../static/src/components/roadmap/constants';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
@@ -276,6 +277,18 @@ describe('edits from the pages in a browser', () => {
     const late = (dayNumber(due) as number) < today;
     const days = late ? today + 10 - (dayNumber(due) as number) : today - 10 - (dayNumber(due) as number);
     const grip = late ? app.getByTestId(`roadmap-bar-due-${key}`) : bar(app, key);
+    // The roadmap opens where the bars begin: put the grip and where it goes either side of the timeline's middle.
+    await grip.evaluate(
+      (el, { shift, pinned }) =>
+        new Promise<void>((resolve) => {
+          const scroller = el.closest('[data-testid="roadmap-scroller"]') as HTMLElement;
+          const s = scroller.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          scroller.scrollLeft += r.left + r.width / 2 + shift / 2 - (s.left + pinned + (s.width - pinned) / 2);
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        }),
+      { shift: days * 4, pinned: LEFT_WIDTH },
+    );
     const box = await grip.boundingBox();
     if (!box) throw new Error('the bar is not on screen');
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -310,7 +323,8 @@ describe('edits from the pages in a browser', () => {
     if (!start || !due) throw new Error(`${key} has no dates`);
     const changes = issue(key).changelog.length;
     await app.getByTestId('tab-roadmap').click();
-    await app.getByTestId(`roadmap-row-${key}`).locator('[data-roadmap-name]').click();
+    // The row's key and type, not its name: the name is a link that opens the box's own page.
+    await app.getByTestId(`roadmap-row-${key}`).locator('.roadmap-meta').click();
     // From the row: its Edit button, then its bar.
     await page.keyboard.press('Tab');
     await expect(app.getByTestId(`roadmap-edit-${key}`).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
