@@ -3,7 +3,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { LocalPlatform } from '../../dev/platform';
 import type { TransformationModel } from '../../src/domain';
-import { ARTIFACTS, launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium, openAppPage } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
 
@@ -27,20 +27,7 @@ describe('baselines in a browser', () => {
     await platform?.close();
   });
 
-  async function open(pathname: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.addCookies([
-      { name: 'to_user', value: DEMO_USERS.admin, url: platform.host.url },
-      { name: 'to_theme', value: theme, url: platform.host.url },
-    ]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.host.url}${pathname}`);
-    const app = page.frameLocator('#forge-app');
-    await app.getByTestId('top-progress').waitFor({ timeout: 30_000 });
-    return { page, app, errors };
-  }
+  const open = (pathname: string, theme: 'light' | 'dark' = 'light') => openAppPage(browser, platform.host.url, pathname, { accountId: DEMO_USERS.admin, theme });
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   async function chooseBaseline(app: FrameLocator, name: string): Promise<void> {

@@ -5,7 +5,7 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { backlogPage, boxScope, DEFAULT_CONFIG, overview, resolveScope, riskMatrix, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
-import { ARTIFACTS, launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium, openAppPage } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
 
@@ -29,20 +29,8 @@ describe('box pages in a browser', () => {
     await platform?.close();
   });
 
-  async function open(pathname: string, { accountId = DEMO_USERS.admin, theme = 'light' }: { accountId?: string; theme?: 'light' | 'dark' } = {}): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await context.addCookies([
-      { name: 'to_user', value: accountId, url: platform.host.url },
-      { name: 'to_theme', value: theme, url: platform.host.url },
-    ]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.host.url}${pathname}`);
-    const app = page.frameLocator('#forge-app');
-    await app.getByTestId('top-progress').waitFor({ timeout: 30_000 });
-    return { page, app, errors };
-  }
+  const open = (pathname: string, { accountId = DEMO_USERS.admin, theme = 'light' }: { accountId?: string; theme?: 'light' | 'dark' } = {}) =>
+    openAppPage(browser, platform.host.url, pathname, { accountId, theme, acceptDownloads: true });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 

@@ -7,7 +7,7 @@ import { EDIT_KEYS, type ResolverResponse } from '../../src/contract';
 import { DEFAULT_CONFIG, formatPercent, resolveScope, riskMatrix, roadmap, scheduleCounts, scopeSummary } from '../../src/domain';
 import { dayNumber, isoOf } from '../../static/src/components/roadmap/timeScale';
 import { LEFT_WIDTH } from '../../static/src/components/roadmap/constants';
-import { ARTIFACTS, launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium, openAppPage, type AppPage } from '../support/browser';
 import { expectedModel } from '../support/expectedModel';
 import { startTestPlatform, testSite } from '../support/platform';
 
@@ -40,19 +40,11 @@ describe('edits from the pages in a browser', () => {
     await platform?.close();
   });
 
-  async function open(pathname: string, accountId: string): Promise<{ page: Page; app: FrameLocator; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    contexts.push(context);
+  async function open(pathname: string, accountId: string): Promise<AppPage> {
     // A step that cannot happen fails within the test's own time, naming the step.
-    context.setDefaultTimeout(12_000);
-    await context.addCookies([{ name: 'to_user', value: accountId, url: platform.host.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.host.url}${pathname}`);
-    const app = page.frameLocator('#forge-app');
-    await app.getByTestId('top-progress').waitFor({ timeout: 30_000 });
-    return { page, app, errors };
+    const opened = await openAppPage(browser, platform.host.url, pathname, { accountId, defaultTimeoutMs: 12_000 });
+    contexts.push(opened.context);
+    return opened;
   }
 
   const appFrame = async (page: Page): Promise<Frame> => {
