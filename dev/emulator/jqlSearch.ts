@@ -14,6 +14,44 @@ export const MAX_ORDER_BY_FIELDS = 7;
  * unbounded queries, answering 400 with Jira's messages for anything it cannot parse or validate.
  */
 export function findIssues(ctx: UserContext, jql: string): SiteIssue[] {
+  const compiled = compile(ctx, jql);
+  return ctx.view.visibleIssues().filter(compiled.matches).sort(compiled.compare);
+}
+
+/** Up to this many first matches are picked without sorting every match; a longer page sorts them all. */
+const PICK_AT_MOST = 2_000;
+
+/**
+ * The first `count` matches in the query's order, and whether more match: the same issues `findIssues` puts first
+ * (ties keep the site's order, as its stable sort does), in one pass over the site instead of a sort of every match,
+ * so paging through a large site costs each page one pass.
+ */
+export function findFirstIssues(ctx: UserContext, jql: string, count: number): { issues: SiteIssue[]; more: boolean } {
+  if (count > PICK_AT_MOST) {
+    const all = findIssues(ctx, jql);
+    return { issues: all.slice(0, count), more: all.length > count };
+  }
+  const compiled = compile(ctx, jql);
+  const kept: SiteIssue[] = [];
+  for (const issue of ctx.view.visibleIssues()) {
+    if (!compiled.matches(issue)) continue;
+    const last = kept[kept.length - 1];
+    if (kept.length > count && last !== undefined && compiled.compare(issue, last) >= 0) continue;
+    // After every kept issue that sorts the same (the order ends on the id, so none do; kept as a stable sort would).
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compiled.compare(issue, kept[mid] as SiteIssue) < 0) high = mid;
+      else low = mid + 1;
+    }
+    kept.splice(low, 0, issue);
+    if (kept.length > count + 1) kept.pop();
+  }
+  return { issues: kept.slice(0, count), more: kept.length > count };
+}
+
+function compile(ctx: UserContext, jql: string): ReturnType<typeof compileQuery> {
   try {
     const query = parseJql(jql);
     const compiled = compileQuery(query, { view: ctx.view, now: ctx.now.getTime() }, fieldCatalog(ctx.site));
@@ -21,7 +59,7 @@ export function findIssues(ctx: UserContext, jql: string): SiteIssue[] {
     if (query.orderBy.length > MAX_ORDER_BY_FIELDS) {
       throw jiraError(400, `The ORDER BY clause can contain at most ${MAX_ORDER_BY_FIELDS} fields.`);
     }
-    return ctx.view.visibleIssues().filter(compiled.matches).sort(compiled.compare);
+    return compiled;
   } catch (e) {
     if (e instanceof JqlError) throw jiraError(400, e.messages);
     throw e;

@@ -5,7 +5,7 @@ import { fieldCatalog } from '../fieldCatalog';
 import { fieldTokens, selectFields } from '../fieldSelection';
 import { jiraError, ok, parseJsonBody, type JsonReply } from '../http';
 import { fieldNames, fieldSchemas, issueFieldCandidates, renderIssue } from '../issueView';
-import { findIssues } from '../jqlSearch';
+import { findFirstIssues, findIssues } from '../jqlSearch';
 import { decodePageToken, encodePageToken } from '../pageToken';
 
 /**
@@ -28,13 +28,13 @@ interface SearchRequest {
 function search(ctx: UserContext, request: SearchRequest): JsonReply {
   if (request.maxResults < 0) throw jiraError(400, "The value of 'maxResults' must not be negative.");
   const offset = decodePageToken(request.nextPageToken, request.jql);
-  const matches = findIssues(ctx, request.jql);
   const selection = selectFields(fieldTokens(request.fields), 'id', issueFieldCandidates(fieldCatalog(ctx.site)), request.fieldsByKeys);
   const expand = new Set(request.expand);
   const cap = selection.fields.length === 0 && !expand.has('changelog') ? MAX_PAGE_ID_ONLY : MAX_PAGE_WITH_FIELDS;
   const end = offset + Math.min(request.maxResults, cap);
-  const page = matches.slice(offset, end);
-  const isLast = end >= matches.length;
+  const first = findFirstIssues(ctx, request.jql, end);
+  const page = first.issues.slice(offset, end);
+  const isLast = !first.more;
   // Search answers carry names and schema once for the page, not per issue.
   const options = { fieldsByKeys: request.fieldsByKeys, expand: new Set([...expand].filter((e) => e !== 'names' && e !== 'schema')) };
   return ok({
