@@ -83,5 +83,6 @@ describe('baselines in a browser', () => {
     await expect(app.getByTestId('baseline-note').textContent()).resolves.toBe('The baseline was deleted.');
     await app.getByTestId(`roadmap-baseline-${initiative.id}`).waitFor({ state: 'detached' });
     expect([...errors, ...dark.errors]).toEqual([]);
-  });
+    // Two themes, a save, an edit in Jira and its sync: several page loads, like the other multi-page browser tests.
+  }, 90_000);
 });
