@@ -11,6 +11,9 @@ import { freshSqlInstallation } from './sql/processServer';
 import { startPageHost, type RunningPageHost } from './host/server';
 import type { HostProject, HostUser } from './host/hostUsers';
 
+/** How long closing waits for invocations still running (a resolver a page started; events already due). */
+const CLOSE_GRACE_MS = 5_000;
+
 export interface PlatformOptions {
   site: SiteData;
   /** The accountId of the app's own Jira account in the site. */
@@ -120,6 +123,8 @@ export async function startLocalPlatform(options: PlatformOptions): Promise<Loca
     close: async () => {
       stopIssueEvents();
       await host.close();
+      // What a page asked before the host closed still runs: let it finish against a live Jira, not fail (and log) later.
+      await Promise.race([runtime.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
       await emulator.close();
       await runtime.close();
       if (ownSql) await sql?.close();
