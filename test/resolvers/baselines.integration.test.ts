@@ -1,9 +1,9 @@
 import { DEMO_USERS } from '../../dev/demo/generate';
 import type { LocalPlatform } from '../../dev/platform';
-import { BASELINE_KEYS, PANEL_KEYS, type BaselineDto, type BaselineListDto, type OverviewDto, type ResolverResponse, type RoadmapDto } from '../../src/contract';
+import { BASELINE_KEYS, PANEL_KEYS, type BaselineDto, type BaselineListDto, type OverviewDto, type RoadmapDto } from '../../src/contract';
 import type { TransformationModel } from '../../src/domain';
 import { expectedModel } from '../support/expectedModel';
-import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
+import { resolverCalls, startTestPlatform, testSite } from '../support/platform';
 
 const projectPage = (key: string) => ({ moduleKey: 'transformation-office-project', extension: { type: 'jira:projectPage', project: { key, id: '1', type: 'software' } } });
 const DAY_MS = 86_400_000;
@@ -23,14 +23,7 @@ describe('baselines over HTTP against the Jira emulator', () => {
   });
   afterAll(() => platform.close());
 
-  async function answer<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<ResolverResponse<T>> {
-    return (await platform.runtime.invoke({ functionKey, payload, context: { ...(context as typeof GLOBAL_PAGE), accountId } })) as ResolverResponse<T>;
-  }
-  async function call<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<T> {
-    const response = await answer<T>(functionKey, payload, accountId, context);
-    if (!response.success) throw new Error(`${response.error.code}: ${response.error.message}`);
-    return response.data;
-  }
+  const { answer, call } = resolverCalls(() => platform);
   /** An initiative with its own due date (so its slip can be seen). */
   function datedInitiative(): string {
     const id = Object.values(model.boxes).find((box) => box.typeId === 'initiative' && box.dueDate !== null && model.items[box.id]?.fields.dueDate)?.id;

@@ -2,9 +2,9 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { backlogPage, boxScope, DEFAULT_CONFIG, overview, resolveScope, shownBoxIds, riskMatrix, roadmap, scheduleCounts, scopeSummary, type TransformationModel } from '../../src/domain';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type TeamsConvertedPanelDto, type WeeklyReportDto } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type RiskMatrixDto, type RoadmapDto, type TeamsConvertedPanelDto, type WeeklyReportDto } from '../../src/contract';
 import { expectedModel } from '../support/expectedModel';
-import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
+import { resolverCalls, startTestPlatform, testSite } from '../support/platform';
 
 const projectPage = (key: string) => ({ moduleKey: 'transformation-office-project', extension: { type: 'jira:projectPage', project: { key, id: '1', type: 'software' } } });
 
@@ -30,14 +30,7 @@ describe('box pages over HTTP against the Jira emulator', () => {
   });
   afterAll(() => platform.close());
 
-  async function answer<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<ResolverResponse<T>> {
-    return (await platform.runtime.invoke({ functionKey, payload, context: { ...(context as typeof GLOBAL_PAGE), accountId } })) as ResolverResponse<T>;
-  }
-  async function call<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<T> {
-    const response = await answer<T>(functionKey, payload, accountId, context);
-    if (!response.success) throw new Error(`${response.error.code}: ${response.error.message}`);
-    return response.data;
-  }
+  const { answer, call } = resolverCalls(() => platform);
   const today = () => new Date().toISOString().slice(0, 10);
   const subtree = (boxId: string, projectKey: string | null = null) => {
     const scope = boxScope(model, resolveScope(model, projectKey), boxId);

@@ -2,9 +2,9 @@ import { DEMO_USERS } from '../../dev/demo/generate';
 import type { SiteData } from '../../dev/emulator/siteData';
 import type { LocalPlatform } from '../../dev/platform';
 import { backlogPage, DEFAULT_CONFIG, resolveScope, riskMatrix, roadmap, scopeSummary } from '../../src/domain';
-import { PANEL_KEYS, type BacklogPageDto, type DependencyDto, type RoadmapRowDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type SavedViewDto, type TeamsConvertedPanelDto } from '../../src/contract';
+import { PANEL_KEYS, type BacklogPageDto, type DependencyDto, type RoadmapRowDto, type PageSummaryDto, type RiskMatrixDto, type RoadmapDto, type SavedViewDto, type TeamsConvertedPanelDto } from '../../src/contract';
 import { expectedModel } from '../support/expectedModel';
-import { GLOBAL_PAGE, startTestPlatform, testSite } from '../support/platform';
+import { GLOBAL_PAGE, resolverCalls, startTestPlatform, testSite } from '../support/platform';
 
 const projectPage = (key: string) => ({ moduleKey: 'transformation-office-project', extension: { type: 'jira:projectPage', project: { key, id: '1', type: 'software' } } });
 const WHOLE = { projectKey: null };
@@ -20,11 +20,7 @@ describe('panel resolvers over HTTP against the Jira emulator', () => {
   });
   afterAll(() => platform.close());
 
-  async function call<T>(functionKey: string, payload: unknown, accountId: string = DEMO_USERS.admin, context: object = GLOBAL_PAGE): Promise<T> {
-    const response = (await platform.runtime.invoke({ functionKey, payload, context: { ...(context as typeof GLOBAL_PAGE), accountId } })) as ResolverResponse<T>;
-    if (!response.success) throw new Error(`${response.error.code}: ${response.error.message}`);
-    return response.data;
-  }
+  const { call } = resolverCalls(() => platform);
   const today = () => new Date().toISOString().slice(0, 10);
 
   it('roadmap: every box of the scope, with the milestones and dependencies the domain finds', async () => {
