@@ -1,3 +1,3 @@
 // The functions manifest.yml names, and nothing else.
 export { handler } from './resolvers';
-export { onAppLifecycle, onHistoryWork, onIssueEvent, onSchedule, onSnapshotWork } from './resolvers/snapshotEvents';
+export { onAppLifecycle, onFiguresWork, onHistoryWork, onIssueEvent, onSchedule, onSnapshotWork } from './resolvers/snapshotEvents';

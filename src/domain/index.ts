@@ -59,3 +59,5 @@ export { flowReport, flowKindOf } from './reports/flow';
 export { forecast, simulate, MAX_FORECAST_WEEKS } from './reports/forecast';
 export type { Simulation } from './reports/forecast';
 export type * from './reports/types';
+export { countScheduleRows, scheduleRows, scopeSpans, treeSpans } from './scheduleRows';
+export type { ScheduleRow, TreeSpan } from './scheduleRows';

@@ -19,3 +19,10 @@ export const HISTORY_QUEUE = 'snapshot-history';
 /** Continue reading the changelogs of build `buildId`. */
 export const historyWorkSchema = z.strictObject({ type: z.literal('history'), buildId: z.string().regex(/^[a-zA-Z0-9-]{1,64}$/) });
 export type HistoryWork = z.infer<typeof historyWorkSchema>;
+
+/** The queue whose consumer computes the stored page figures of the current head (modules.consumer). */
+export const FIGURES_QUEUE = 'snapshot-figures';
+
+/** Compute the page figures of the current head, unless they are stored already. */
+export const figuresWorkSchema = z.strictObject({ type: z.literal('figures') });
+export type FiguresWork = z.infer<typeof figuresWorkSchema>;

@@ -1,7 +1,9 @@
 import { backlogPage, riskMatrix } from '../domain';
 import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
-import { pageSummary } from '../usecases/pageSummary';
+import { MAX_SUMMARY_WARNINGS, pageSummary } from '../usecases/pageSummary';
+import { summaryFromFigures } from '../usecases/snapshot/pageFigures';
+import type { TransformationConfig } from '../domain';
 import { readScope, type ScopedRead, type ScopeRequest } from '../usecases/readScope';
 import { loadTransformationConfig } from '../storage/configStore';
 import { teamsPanel } from '../usecases/teamsPanel';
@@ -32,17 +34,32 @@ function checkScope(caller: Caller, projectKey: string | null): void {
 export async function readFor(request: Request, scope: ScopeRequest): Promise<ScopedRead> {
   const caller = callerOf(request.context);
   checkScope(caller, scope.projectKey);
-  const { config, problem } = await loadTransformationConfig();
-  const read = await readScope(jiraAsUser(), config, scope, new Date());
-  if (problem === undefined) return read;
-  const warning = { code: 'invalidConfig' as const, issueKey: null, field: 'settings', message: `The saved settings could not be used, so the defaults apply: ${problem}` };
-  return { ...read, model: { ...read.model, warnings: [warning, ...read.model.warnings] } };
+  return withSettingsProblem(await loadTransformationConfig(), (config) => readScope(jiraAsUser(), config, scope, new Date()));
 }
 
+const settingsWarning = (problem: string) => ({ code: 'invalidConfig' as const, issueKey: null, field: 'settings', message: `The saved settings could not be used, so the defaults apply: ${problem}` });
+
+async function withSettingsProblem(settings: { config: TransformationConfig; problem?: string }, read: (config: TransformationConfig) => Promise<ScopedRead>): Promise<ScopedRead> {
+  const scoped = await read(settings.config);
+  if (settings.problem === undefined) return scoped;
+  return { ...scoped, model: { ...scoped.model, warnings: [settingsWarning(settings.problem), ...scoped.model.warnings] } };
+}
+
+/** The top row: from the stored figures when they serve this viewer, else from the viewer's issues read in full. */
 export const getPageSummary = (request: Request): Promise<ResolverResponse<PageSummaryDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    const read = await readFor(request, scope);
+    checkScope(callerOf(request.context), scope.projectKey);
+    const settings = await loadTransformationConfig();
+    const now = new Date();
+    const figures = await summaryFromFigures(jiraAsUser(), settings.config, scope, now);
+    if (figures.kind === 'summary') {
+      const { summary } = figures;
+      if (settings.problem === undefined) return summary;
+      // As on the full read: the settings' warning comes first, on every page.
+      return { ...summary, warnings: [settingsWarning(settings.problem), ...summary.warnings].slice(0, MAX_SUMMARY_WARNINGS), warningCount: summary.warningCount + 1 };
+    }
+    const read = await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior));
     return pageSummary(read, read.config, scope.projectKey);
   });
 

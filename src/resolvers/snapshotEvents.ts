@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { queueHistoryWork, queueSnapshotWork } from '../events/snapshotQueue';
-import { historyWorkSchema, snapshotWorkSchema } from '../events/snapshotWork';
+import { queueFiguresWork, queueHistoryWork, queueSnapshotWork } from '../events/snapshotQueue';
+import { figuresWorkSchema, historyWorkSchema, snapshotWorkSchema } from '../events/snapshotWork';
 import { jiraAsApp } from '../jira/forgeJira';
 import { loadTransformationConfig } from '../storage/configStore';
 import { runBuildStep, startFullBuild } from '../usecases/snapshot/fullBuild';
 import { runHistoryStep, startHistory } from '../usecases/snapshot/history';
+import { computePageFigures } from '../usecases/snapshot/pageFigures';
 import { reconcileSnapshot } from '../usecases/snapshot/reconcile';
 import { mappingFingerprint } from '../usecases/snapshot/snapshotIssue';
 import { readHead } from '../storage/snapshot/snapshotStore';
@@ -47,6 +48,8 @@ export async function onSchedule(): Promise<void> {
   const { config } = await loadTransformationConfig();
   const outcome = await reconcileSnapshot(jiraAsApp(), config, clock, (buildId) => queueBuild(buildId), queueHistory);
   console.log('Snapshot reconcile', JSON.stringify(outcome));
+  // Also catches figures a failed consumer left behind: the consumer does nothing when they are current.
+  if (outcome.kind === 'reconciled') await queueFiguresWork();
 }
 
 const stepLimits = () => ({ deadline: Date.now() + BUILD_STEP_BUDGET_MS, now: clock });
@@ -59,7 +62,8 @@ export async function onSnapshotWork(event: unknown): Promise<void> {
   const body = z.looseObject({ body: z.unknown() }).parse(event).body;
   const work = snapshotWorkSchema.parse(body);
   if (work.type === 'sync') {
-    await syncPending(jiraAsApp(), clock);
+    const synced = await syncPending(jiraAsApp(), clock);
+    if (synced.upserted + synced.deleted > 0) await queueFiguresWork();
     return;
   }
   const outcome = await runBuildStep(jiraAsApp(), work.buildId, { ...stepLimits(), maxPages: work.maxPages ?? Number.MAX_SAFE_INTEGER });
@@ -67,7 +71,16 @@ export async function onSnapshotWork(event: unknown): Promise<void> {
   if (outcome === 'finished') {
     await startHistory(work.buildId, clock());
     await queueHistory(work.buildId);
+    await queueFiguresWork();
   }
+}
+
+/** Queue consumer: the page figures of the current head and settings (see computePageFigures). */
+export async function onFiguresWork(event: unknown): Promise<void> {
+  figuresWorkSchema.parse(z.looseObject({ body: z.unknown() }).parse(event).body);
+  const { config } = await loadTransformationConfig();
+  const outcome = await computePageFigures(config, clock());
+  console.log('Page figures', outcome);
 }
 
 /** Queue consumer: one step of reading the current build's changelogs into the rows the reports read. */
@@ -78,13 +91,16 @@ export async function onHistoryWork(event: unknown): Promise<void> {
 
 /**
  * After a settings save: a new field mapping maps issues differently, so the snapshot is rebuilt (pages read live
- * meanwhile). Never fails the save; the hourly reconcile starts the build if this could not.
+ * meanwhile); other settings change only the figures, which are computed again. Never fails the save; the hourly
+ * reconcile starts the build (or the figures) if this could not.
  */
 export async function rebuildSnapshotIfMappingChanged(): Promise<void> {
   try {
     const head = await readHead();
     const { config } = await loadTransformationConfig();
-    if (!head || head.mappingFingerprint === mappingFingerprint(config)) return;
+    if (!head) return;
+    // Same mapping: the issues stand, but box types or progress methods may have changed the figures.
+    if (head.mappingFingerprint === mappingFingerprint(config)) return await queueFiguresWork();
     const { state, started } = await startFullBuild(jiraAsApp(), config, clock());
     if (started) await queueBuild(state.buildId);
   } catch (error) {

@@ -1,19 +1,25 @@
-import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, hiddenReasonsBelow, shownBoxIds, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type TransformationConfig } from '../domain';
+import { ALL_PANELS, boxTypeNamer, breadcrumbs, hiddenReasons, hiddenReasonsBelow, shownBoxIds, itemsOutsideBoxes, pageWarnings, scheduleCounts, scopeSummary, type Panel, type Scope, type TransformationConfig, type TransformationModel } from '../domain';
 import type { PageSummaryDto } from '../contract';
 import type { ScopedRead } from './readScope';
 
-const MAX_WARNINGS = 200;
+export const MAX_SUMMARY_WARNINGS = 200;
 const MAX_OUTSIDE_BOXES = 1000;
 
+/** What a summary is computed from: the model as the viewer sees it, the page's scope and the open box's. */
+export type SummarySource = Pick<ScopedRead, 'model' | 'scope' | 'pageScope' | 'boxId'>;
+
+/** The summary's figures that depend only on the model and the scope: not on the day, the source or what was hidden. */
+export type ModelSummary = Omit<PageSummaryDto, 'readAt' | 'schedule' | 'source' | 'hiddenBecause'>;
+
 /** The panels the scope's box types switch on (the union, for a project that holds several boxes). */
-function toolsetOf(read: ScopedRead, config: TransformationConfig): Panel[] {
-  const typeIds = new Set(read.scope.rootIds.map((id) => read.model.boxes[id]?.typeId));
+function toolsetOf(model: TransformationModel, scope: Scope, config: TransformationConfig): Panel[] {
+  const typeIds = new Set(scope.rootIds.map((id) => model.boxes[id]?.typeId));
   const enabled = new Set(config.boxTypes.filter((t) => typeIds.has(t.id)).flatMap((t) => t.toolset));
   return ALL_PANELS.filter((p) => enabled.has(p));
 }
 
 /** Where the open box sits, and whether the scope has boxes below its top (so an Overview to show). */
-function boxPlace(read: ScopedRead, config: TransformationConfig): Pick<PageSummaryDto, 'boxId' | 'boxTypeName' | 'breadcrumbs' | 'hasChildBoxes' | 'outsideBoxIds'> {
+function boxPlace(read: SummarySource, config: TransformationConfig): Pick<PageSummaryDto, 'boxId' | 'boxTypeName' | 'breadcrumbs' | 'hasChildBoxes' | 'outsideBoxIds'> {
   const { model, scope, boxId } = read;
   const typeName = boxTypeNamer(config);
   const crumbs = boxId === null ? [] : breadcrumbs(model, read.pageScope, boxId).map(({ id, name, typeId, openable }) => ({ id, name, typeName: typeName(typeId), openable }));
@@ -23,31 +29,39 @@ function boxPlace(read: ScopedRead, config: TransformationConfig): Pick<PageSumm
   return { boxId, boxTypeName: box === undefined ? null : typeName(box.typeId), breadcrumbs: crumbs, hasChildBoxes: scope.rootIds.length > 1 || scope.boxIds.size > scope.rootIds.length, outsideBoxIds: outside };
 }
 
-/** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
-export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
+/** The top row's figures that follow from the model and scope alone: advance, teams converted, counts, warnings. */
+export function modelSummary(read: SummarySource, config: TransformationConfig, projectKey: string | null): ModelSummary {
   const { model, scope } = read;
   const summary = scopeSummary(model, scope);
   const warnings = pageWarnings(model, config, scope);
+  return {
+    transformationName: model.name,
+    scope: read.boxId === null ? { projectKey } : { projectKey, boxId: read.boxId },
+    scopeName: scope.name,
+    progress: summary.progress,
+    teamsConverted: summary.teamsConverted,
+    issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
+    workItemCount: scope.itemKeys.size,
+    toolset: toolsetOf(model, scope, config),
+    ...boxPlace(read, config),
+    issuesOutsideBoxes: itemsOutsideBoxes(model, scope).length,
+    warnings: warnings.slice(0, MAX_SUMMARY_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
+    warningCount: warnings.length,
+  };
+}
+
+/** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
+export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
+  const { model, scope } = read;
   // Without the list (a live read), keep what the source says.
   const hidden = read.hidden;
   const hiddenBecause = hidden === undefined ? [] : read.boxId === null ? hiddenReasons(model, scope, projectKey, hidden) : hiddenReasonsBelow(scope, hidden);
   const rowsHidden = read.hidden === undefined ? read.source.rowsHidden : hiddenBecause.length > 0;
   return {
-    transformationName: model.name,
+    ...modelSummary(read, config, projectKey),
     // One moment for every figure: the snapshot's (or the live read's), not the minute this page was served.
     readAt: read.source.asOf,
-    scope: read.boxId === null ? { projectKey } : { projectKey, boxId: read.boxId },
-    scopeName: scope.name,
-    progress: summary.progress,
-    teamsConverted: summary.teamsConverted,
     schedule: scheduleCounts(model, scope, read.today),
-    issueCount: scope.itemKeys.size + [...scope.boxIds].filter((id) => model.items[id] !== undefined).length,
-    workItemCount: scope.itemKeys.size,
-    toolset: toolsetOf(read, config),
-    ...boxPlace(read, config),
-    issuesOutsideBoxes: itemsOutsideBoxes(model, scope).length,
-    warnings: warnings.slice(0, MAX_WARNINGS).map(({ code, issueKey, field, message }) => ({ code, issueKey, field, message })),
-    warningCount: warnings.length,
     source: { ...read.source, rowsHidden },
     hiddenBecause,
   };

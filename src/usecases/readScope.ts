@@ -3,7 +3,7 @@ import type { JiraApi } from '../jira/jiraHttp';
 import { readTransformation, type TransformationRead } from './readTransformation';
 import { BUILD_STALE_MS, readBuildState } from './snapshot/fullBuild';
 import { buildProgressMessage, LIVE_READ_MAX_ISSUES, SnapshotNotReadyError } from './snapshot/notReady';
-import { readFromSnapshot, type SnapshotUnavailable } from './snapshot/readSnapshot';
+import { readFromSnapshot, type PriorRead, type SnapshotUnavailable } from './snapshot/readSnapshot';
 
 /** What a page asks to see: the whole transformation or a project's part, optionally one box of it. */
 export interface ScopeRequest {
@@ -43,8 +43,8 @@ const LIVE_NOTE: Record<SnapshotUnavailable, string> = {
  * when there is a usable one, otherwise read from Jira as the caller (and the page says so) — unless the snapshot of a
  * site too large to read live is still being built, which the caller is told, with its progress.
  */
-export async function readScope(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date): Promise<ScopedRead> {
-  const snapshot = await readFromSnapshot(asCaller, config, now);
+export async function readScope(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, prior?: PriorRead): Promise<ScopedRead> {
+  const snapshot = await readFromSnapshot(asCaller, config, now, prior);
   let read: TransformationRead;
   if (typeof snapshot === 'string') {
     const build = await readBuildState();

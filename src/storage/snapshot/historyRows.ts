@@ -1,4 +1,4 @@
-import { sql, type UpdateQueryResponse } from '@forge/sql';
+import { placeholders as marks, selectRows as run, writeRows as write } from '../sql/statements';
 import { z } from 'zod';
 import type { JiraFieldChange } from '../../jira/changelog';
 
@@ -10,12 +10,7 @@ const IDS_PER_STATEMENT = 1_000;
 const READ_PAGE_ROWS = 5_000;
 const DELETE_PAGE_ROWS = 5_000;
 
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-async function write(query: string, params: unknown[]): Promise<number> {
-  const result = await sql.prepare<UpdateQueryResponse>(query).bindParams(...params).execute();
-  return (result.rows as unknown as UpdateQueryResponse).affectedRows ?? 0;
-}
 
 /** Stores changes of a build's issues; a change already stored (read again after a sync) is replaced, not doubled. */
 export async function writeHistory(buildId: string, changes: readonly JiraFieldChange[]): Promise<void> {
@@ -83,22 +78,16 @@ async function readRows(buildId: string, issueIds: readonly string[] | 'all', un
   if (issueIds !== 'all') {
     for (let start = 0; start < issueIds.length; start += IDS_PER_STATEMENT) {
       const part = issueIds.slice(start, start + IDS_PER_STATEMENT).map(Number);
-      const rows = await sql
-        .prepare<unknown>(`SELECT ${columns} FROM snapshot_history WHERE build_id = ? AND at_ms <= ? AND issue_id IN (${marks(part.length)})`)
-        .bindParams(buildId, untilMs, ...part)
-        .execute();
-      out.push(...z.array(rowSchema).parse(rows.rows).map(toChange));
+      const rows = await run(`SELECT ${columns} FROM snapshot_history WHERE build_id = ? AND at_ms <= ? AND issue_id IN (${marks(part.length)})`, [buildId, untilMs, ...part]);
+      out.push(...z.array(rowSchema).parse(rows).map(toChange));
     }
     return out;
   }
   // Keyset paging on the primary key: each page is one bounded request, whatever the build's size.
   let after: { issue: number; change: string } = { issue: -1, change: '' };
   for (;;) {
-    const rows = await sql
-      .prepare<unknown>(`SELECT ${columns} FROM snapshot_history WHERE build_id = ? AND at_ms <= ? AND (issue_id > ? OR (issue_id = ? AND change_id > ?)) ORDER BY issue_id, change_id LIMIT ${READ_PAGE_ROWS}`)
-      .bindParams(buildId, untilMs, after.issue, after.issue, after.change)
-      .execute();
-    const page = z.array(rowSchema).parse(rows.rows);
+    const rows = await run(`SELECT ${columns} FROM snapshot_history WHERE build_id = ? AND at_ms <= ? AND (issue_id > ? OR (issue_id = ? AND change_id > ?)) ORDER BY issue_id, change_id LIMIT ${READ_PAGE_ROWS}`, [buildId, untilMs, after.issue, after.issue, after.change]);
+    const page = z.array(rowSchema).parse(rows);
     out.push(...page.map(toChange));
     const last = page[page.length - 1];
     if (page.length < READ_PAGE_ROWS || last === undefined) return out;

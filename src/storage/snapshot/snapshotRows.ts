@@ -1,4 +1,5 @@
-import { errorCodes, ForgeSQLAPIError, sql, type UpdateQueryResponse } from '@forge/sql';
+import { errorCodes, ForgeSQLAPIError } from '@forge/sql';
+import { placeholders as marks, selectRows as run, writeRows as write } from '../sql/statements';
 import { z } from 'zod';
 import type { SnapshotIssue } from './types';
 
@@ -34,17 +35,8 @@ const DELETE_PAGE_ROWS = 5_000;
 
 const VISIBLE = 'build_id = ? AND version <= ? AND (replaced_at IS NULL OR replaced_at > ?)';
 const visibleParams = (at: RowsAt): unknown[] => [at.buildId, at.version, at.version];
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-async function run(query: string, params: unknown[]): Promise<unknown> {
-  const result = await sql.prepare<unknown>(query).bindParams(...params).execute();
-  return result.rows;
-}
 
-async function write(query: string, params: unknown[]): Promise<number> {
-  const result = await sql.prepare<UpdateQueryResponse>(query).bindParams(...params).execute();
-  return (result.rows as unknown as UpdateQueryResponse).affectedRows ?? 0;
-}
 
 function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);

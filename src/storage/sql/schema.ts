@@ -43,6 +43,30 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       PRIMARY KEY (build_id, issue_id, change_id)
     )`,
   },
+  {
+    // Each page's top row as the app sees the whole snapshot, computed once per head after it changes: a viewer who
+    // may see every issue reads one row instead of every issue. Keyed by a figures id, so a reader of the previous
+    // figures is not disturbed while the next ones are written.
+    name: 'v003_page_figures',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures (
+      figures_id VARCHAR(40) NOT NULL,
+      scope_key VARCHAR(80) NOT NULL,
+      summary MEDIUMTEXT NOT NULL,
+      PRIMARY KEY (figures_id, scope_key)
+    )`,
+  },
+  {
+    // One row per box that is a schedule item, numbered in tree order: a scope's Late / on track counts are a sum
+    // over the spans of its roots, against the day the page is served.
+    name: 'v004_page_figures_box',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures_box (
+      figures_id VARCHAR(40) NOT NULL,
+      box_position INT NOT NULL,
+      done TINYINT NOT NULL,
+      due_date VARCHAR(10) NULL,
+      PRIMARY KEY (figures_id, box_position)
+    )`,
+  },
 ];
 
 /** Installations whose schema this container has brought up to date (a container may serve several). */

@@ -1,6 +1,6 @@
 import { buildTransformationModel, type DataQualityWarning, type HiddenIssue, type TransformationConfig, type WorkItem } from '../../domain';
 import type { JiraApi } from '../../jira/jiraHttp';
-import { checkBrowse } from '../../jira/permissions';
+import { checkBrowse, type BrowseCheck } from '../../jira/permissions';
 import { errorCodes, ForgeSQLAPIError } from '@forge/sql';
 import { readHiddenRows, readVisibleIssues, restrictedIds, type ViewerFilter } from '../../storage/snapshot/snapshotRows';
 import { kvsSet, readHead, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
@@ -31,8 +31,15 @@ function isMissingTable(error: unknown): boolean {
   return error instanceof ForgeSQLAPIError && error.code === errorCodes.SQL_EXECUTION_ERROR && /doesn't exist|does not exist|no such table/i.test(error.message);
 }
 
-/** Reads the viewer's rows of `head` and builds their model. */
-async function buildFor(head: SnapshotHead, filter: ViewerFilter, config: TransformationConfig, jqlMatches: Parameters<typeof buildTransformationModel>[2]['jqlMatches'], minute: string, key: string): Promise<Built> {
+/** A model of the head as one viewer sees it, with the issues they may not see (never sent to a page). */
+export interface ViewerModel {
+  model: TransformationRead['model'];
+  issueIds: Map<string, string>;
+  hidden: HiddenIssue[];
+}
+
+/** Reads the viewer's rows of `head` and builds their model (JQL box types as the viewer's JQL matched). */
+export async function modelOfHead(head: SnapshotHead, filter: ViewerFilter, config: TransformationConfig, jqlMatches: Parameters<typeof buildTransformationModel>[2]['jqlMatches'], minute: string): Promise<ViewerModel> {
   const at = { buildId: head.buildId, version: head.version };
   const issues = await readVisibleIssues(at, filter);
   const hiddenRows = await readHiddenRows(at, filter);
@@ -48,8 +55,29 @@ async function buildFor(head: SnapshotHead, filter: ViewerFilter, config: Transf
   const hidden: HiddenIssue[] = hiddenRows.map((row) => ({ key: row.key, projectKey: row.projectKey, parentKey: row.parentKey, reason: filter.projectIds.has(row.projectId) ? 'securityLevel' : 'project' }));
   const projectNames = Object.fromEntries(head.projects.filter((p) => filter.projectIds.has(p.id)).map((p) => [p.key, p.name]));
   const built = buildTransformationModel(items, config, { now: minute, jqlMatches, projectNames });
-  return { key, model: { ...built, warnings: [...warnings, ...built.warnings] }, issueIds, hidden };
+  return { model: { ...built, warnings: [...warnings, ...built.warnings] }, issueIds, hidden };
 }
+
+/** What one bulk permission check said a viewer may see of one head: its projects, and its issues under a security level. */
+export interface ViewerCheck {
+  buildId: string;
+  version: number;
+  /** The head's issues under a security level (all of them, not only those the viewer may see). */
+  restricted: string[];
+  browsable: BrowseCheck;
+}
+
+/** Asks Jira, as the viewer, which of the head's projects and restricted issues they may see: one bulk check. */
+export async function checkViewer(asCaller: JiraApi, head: SnapshotHead): Promise<ViewerCheck> {
+  const restricted = await restrictedIds({ buildId: head.buildId, version: head.version });
+  // Issues under a security level are checked one by one, in the same request as the projects.
+  const browsable = await checkBrowse(asCaller, head.projects.map((p) => p.id), restricted);
+  return { buildId: head.buildId, version: head.version, restricted, browsable };
+}
+
+/** The viewer may see every issue of the head: every project, and every issue under a security level. */
+export const seesEverything = (head: SnapshotHead, check: ViewerCheck): boolean =>
+  head.projects.every((p) => check.browsable.projectIds.has(p.id)) && check.restricted.every((id) => check.browsable.issueIds.has(id));
 
 /**
  * The transformation from the stored snapshot, built by the app, narrowed to what the caller may see: one bulk
@@ -57,24 +85,32 @@ async function buildFor(head: SnapshotHead, filter: ViewerFilter, config: Transf
  * see, and Forge SQL returns only those issues' rows (so no figure counts another). JQL box types still run as the
  * caller.
  */
-export async function readFromSnapshot(asCaller: JiraApi, config: TransformationConfig, now: Date): Promise<TransformationRead | SnapshotUnavailable> {
-  let head = await readHead();
+/** What the same invocation already read of the snapshot: its head, and maybe the viewer's check of that head. */
+export interface PriorRead {
+  head: SnapshotHead;
+  check?: ViewerCheck;
+}
+
+export async function readFromSnapshot(asCaller: JiraApi, config: TransformationConfig, now: Date, prior?: PriorRead): Promise<TransformationRead | SnapshotUnavailable> {
+  let head = prior?.head ?? (await readHead());
+  const checked = prior?.check;
   if (!head) return 'none';
   if (head.mappingFingerprint !== mappingFingerprint(config)) return 'mappingChanged';
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
   let requests = 0;
   try {
     for (let attempt = 0; ; attempt++) {
-      const restricted = await restrictedIds({ buildId: head.buildId, version: head.version });
-      // Issues under a security level are checked one by one, in the same request as the projects.
-      const browsable = await checkBrowse(asCaller, head.projects.map((p) => p.id), restricted);
+      // A check the caller already made of this very head is not asked again.
+      const usable = attempt === 0 && checked?.buildId === head.buildId && checked.version === head.version;
+      const check = usable && checked ? checked : await checkViewer(asCaller, head);
+      const browsable = usable ? { ...check.browsable, requests: 0 } : check.browsable;
       const jqlBoxes = await findJqlBoxes(asCaller, config);
       requests += browsable.requests + jqlBoxes.requests;
       const filter = { projectIds: browsable.projectIds, issueIds: browsable.issueIds };
       const key = JSON.stringify([head.buildId, head.version, head.updatedAt ?? head.syncedAt, config, [...browsable.projectIds].sort(), [...browsable.issueIds].sort(), jqlBoxes.matches, minute]);
       if (lastBuilt?.key !== key) {
         lastBuilt = null; // let the old model be collected before the new one is built
-        const built = await buildFor(head, filter, config, jqlBoxes.matches, minute, key);
+        const built = { key, ...(await modelOfHead(head, filter, config, jqlBoxes.matches, minute)) };
         // A full build swapped in meanwhile removes the old rows: what was read may be partial, so read the new head.
         const again = await readHead();
         if (again && again.buildId !== head.buildId && attempt === 0) {

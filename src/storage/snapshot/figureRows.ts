@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { ScheduleCounts, ScheduleRow, TreeSpan } from '../../domain';
+import { placeholders, selectRows, writeRows } from '../sql/statements';
+
+/** Forge SQL takes requests up to 1 MiB: a write carries at most this much summary JSON (escaping adds to it). */
+const WRITE_BATCH_BYTES = 600 * 1024;
+const BOX_ROWS_PER_STATEMENT = 5_000;
+const DELETE_PAGE_ROWS = 5_000;
+
+/** One scope's stored figures: its summary JSON (validated by the reader), and the tree spans its boxes fill. */
+export interface StoredScopeFigures {
+  scopeKey: string;
+  summary: unknown;
+  spans: TreeSpan[];
+}
+
+/** Writes one figures id's scopes; a scope written before (a step redone) is replaced, not doubled. */
+export async function writeScopeFigures(figuresId: string, scopes: readonly StoredScopeFigures[]): Promise<void> {
+  let batch: unknown[][] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await writeRows(`REPLACE INTO page_figures (figures_id, scope_key, summary) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`, batch.flat());
+    batch = [];
+    bytes = 0;
+  };
+  for (const scope of scopes) {
+    const doc = JSON.stringify({ summary: scope.summary, spans: scope.spans });
+    if (bytes + doc.length > WRITE_BATCH_BYTES) await flush();
+    batch.push([figuresId, scope.scopeKey, doc]);
+    bytes += doc.length;
+  }
+  await flush();
+}
+
+/** Writes the schedule rows of one figures id (only boxes that are schedule items are kept). */
+export async function writeScheduleRows(figuresId: string, rows: readonly ScheduleRow[]): Promise<void> {
+  const kept = rows.filter((row) => row.scheduled);
+  for (let start = 0; start < kept.length; start += BOX_ROWS_PER_STATEMENT) {
+    const part = kept.slice(start, start + BOX_ROWS_PER_STATEMENT);
+    await writeRows(`REPLACE INTO page_figures_box (figures_id, box_position, done, due_date) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}`, part.flatMap((row) => [figuresId, row.position, row.done ? 1 : 0, row.dueDate]));
+  }
+}
+
+const storedSchema = z.object({ summary: z.unknown(), spans: z.array(z.object({ position: z.number().int(), lastBelow: z.number().int() })) });
+
+/** One scope's figures, or null when this figures id has none for it. */
+export async function readScopeFigures(figuresId: string, scopeKey: string): Promise<StoredScopeFigures | null> {
+  const rows = z.array(z.object({ summary: z.string() })).parse(await selectRows('SELECT summary FROM page_figures WHERE figures_id = ? AND scope_key = ?', [figuresId, scopeKey]));
+  const row = rows[0];
+  if (row === undefined) return null;
+  const stored = storedSchema.parse(JSON.parse(row.summary));
+  return { scopeKey, summary: stored.summary, spans: stored.spans };
+}
+
+const countsSchema = z.array(z.object({ done: z.coerce.number(), late: z.coerce.number(), on_track: z.coerce.number(), unscheduled: z.coerce.number() }));
+
+/** The schedule counts of the boxes within the spans, on `today` ('yyyy-mm-dd'): counted by the database. */
+export async function countSchedule(figuresId: string, spans: readonly TreeSpan[], today: string): Promise<ScheduleCounts> {
+  if (spans.length === 0) return { late: 0, onTrack: 0, done: 0, unscheduled: 0 };
+  const within = spans.map(() => '(box_position BETWEEN ? AND ?)').join(' OR ');
+  const open = 'done = 0 AND due_date';
+  const rows = countsSchema.parse(
+    await selectRows(
+      `SELECT COALESCE(SUM(done = 1), 0) AS done, COALESCE(SUM(${open} < ?), 0) AS late, COALESCE(SUM(${open} >= ?), 0) AS on_track, COALESCE(SUM(${open} IS NULL), 0) AS unscheduled FROM page_figures_box WHERE figures_id = ? AND (${within})`,
+      [today, today, figuresId, ...spans.flatMap((span) => [span.position, span.lastBelow])],
+    ),
+  );
+  const row = rows[0];
+  return { late: row?.late ?? 0, onTrack: row?.on_track ?? 0, done: row?.done ?? 0, unscheduled: row?.unscheduled ?? 0 };
+}
+
+/** Removes every figures id but the ones kept: what replaced figures leave behind. */
+export async function deleteOtherFigures(keep: readonly string[]): Promise<void> {
+  const where = `figures_id NOT IN (${placeholders(keep.length)})`;
+  for (const table of ['page_figures', 'page_figures_box']) {
+    // Small deletes: one huge DELETE would pass Forge SQL's 10 s write timeout.
+    while ((await writeRows(`DELETE FROM ${table} WHERE ${where} LIMIT ${DELETE_PAGE_ROWS}`, keep)) >= DELETE_PAGE_ROWS);
+  }
+}
