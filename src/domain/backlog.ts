@@ -23,7 +23,8 @@ export function pageBounds(query: BacklogQuery): { page: number; pageSize: numbe
   return { page: Math.max(0, page), pageSize: Math.min(MAX_PAGE_SIZE, Math.max(1, size)) };
 }
 
-function words(text: string | undefined): string[] {
+/** The words a text search looks for, lower-cased: a row matches when each is in its search text. */
+export function searchWords(text: string | undefined): string[] {
   return typeof text === 'string' ? text.trim().toLowerCase().split(/\s+/).filter((word) => word !== '') : [];
 }
 
@@ -32,7 +33,7 @@ function earlyFilter(model: TransformationModel, config: TransformationConfig, q
   const isRisk = riskMatcher(config);
   const isMilestone = milestoneMatcher(config);
   const inBox = query.boxId === undefined ? null : new Set(subtreeBoxIds(model, query.boxId));
-  const wanted = words(query.text);
+  const wanted = searchWords(query.text);
   return (candidate) => {
     const { item, boxId } = candidate;
     if (query.drill === 'risks' && !isRisk(item)) return false;
@@ -99,10 +100,15 @@ export function backlogPage(model: TransformationModel, config: TransformationCo
   }
   const sorted = query.sort === undefined ? matches : sortBacklog(matches, query.sort.column, query.sort.direction);
   const { page, pageSize } = pageBounds(query);
+  return { items: sorted.slice(page * pageSize, (page + 1) * pageSize), total: sorted.length, page, pageSize, facets: facetsOf(model, scope, list), drillNote: drillNote(model, config, scope, query.drill, today) };
+}
+
+function facetsOf(model: TransformationModel, scope: Scope, list: readonly Candidate[]): BacklogFacets {
   const shown = shownBoxIds(model, scope);
-  const facets: BacklogFacets = {
-    boxes: placeBoxes(model, (id) => shown.has(id)).map(({ box, depth }) => ({ id: box.id, name: box.name, depth })),
-    types: typeFacet(list),
-  };
-  return { items: sorted.slice(page * pageSize, (page + 1) * pageSize), total: sorted.length, page, pageSize, facets, drillNote: drillNote(model, config, scope, query.drill, today) };
+  return { boxes: placeBoxes(model, (id) => shown.has(id)).map(({ box, depth }) => ({ id: box.id, name: box.name, depth })), types: typeFacet(list) };
+}
+
+/** The facets of the scope's backlog without a drill (or a drill that lists its work items: late, risks, milestones). */
+export function backlogFacets(model: TransformationModel, config: TransformationConfig, scope: Scope): BacklogFacets {
+  return facetsOf(model, scope, candidates(model, config, scope, containerOfItems(model), undefined));
 }

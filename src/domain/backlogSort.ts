@@ -3,14 +3,14 @@ import { naturalCompare } from './naturalCompare';
 import type { RiskBandName } from './risk';
 import type { ScheduleStatus } from './views';
 
-const BAND_RANK: Record<RiskBandName, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+export const BAND_RANK: Record<RiskBandName, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 /** Most urgent first when ascending. */
 const SCHEDULE_RANK: Record<ScheduleStatus, number> = { late: 0, onTrack: 1, unscheduled: 2, done: 3 };
 
-type SortValue = string | number | null;
+export type SortValue = string | number | null;
 
 /** What a column sorts by: text lower-cased (compared naturally), dates as text, numbers and ranks as numbers. */
-function sortValue(item: BacklogItem, column: BacklogColumn): SortValue {
+export function sortValue(item: BacklogItem, column: BacklogColumn): SortValue {
   switch (column) {
     case 'key':
       return item.key.toLowerCase();
@@ -41,7 +41,7 @@ function sortValue(item: BacklogItem, column: BacklogColumn): SortValue {
   }
 }
 
-function compareValues(a: SortValue, b: SortValue): number {
+export function compareValues(a: SortValue, b: SortValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return naturalCompare(String(a), String(b));
 }

@@ -2,7 +2,7 @@ import { backlogPage, riskMatrix } from '../domain';
 import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { MAX_SUMMARY_WARNINGS, pageSummary } from '../usecases/pageSummary';
-import { summaryFromFigures } from '../usecases/snapshot/pageFigures';
+import { backlogFromFigures, summaryFromFigures } from '../usecases/snapshot/pageFigures';
 import type { TransformationConfig } from '../domain';
 import { readScope, type ScopedRead, type ScopeRequest } from '../usecases/readScope';
 import { loadTransformationConfig } from '../storage/configStore';
@@ -53,8 +53,8 @@ export const getPageSummary = (request: Request): Promise<ResolverResponse<PageS
     const settings = await loadTransformationConfig();
     const now = new Date();
     const figures = await summaryFromFigures(jiraAsUser(), settings.config, scope, now);
-    if (figures.kind === 'summary') {
-      const { summary } = figures;
+    if (figures.kind === 'answer') {
+      const summary = figures.answer;
       if (settings.problem === undefined) return summary;
       // As on the full read: the settings' warning comes first, on every page.
       return { ...summary, warnings: [settingsWarning(settings.problem), ...summary.warnings].slice(0, MAX_SUMMARY_WARNINGS), warningCount: summary.warningCount + 1 };
@@ -90,7 +90,12 @@ export const getTeamsConverted = (request: Request): Promise<ResolverResponse<Te
 export const searchBacklog = (request: Request): Promise<ResolverResponse<BacklogPageDto>> =>
   respond(async () => {
     const { scope, query } = parsePayload(backlogPayloadSchema, request.payload);
-    const read = await readFor(request, scope);
+    checkScope(callerOf(request.context), scope.projectKey);
+    const settings = await loadTransformationConfig();
+    const now = new Date();
+    const figures = await backlogFromFigures(jiraAsUser(), settings.config, scope, query, now);
+    if (figures.kind === 'answer') return figures.answer;
+    const read = await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior));
     if (query.boxId !== undefined && !read.scope.boxIds.has(query.boxId)) throw new ResolverRefusal('NOT_FOUND', `There is no box ${query.boxId} in this scope: it may have been deleted, or you may not be allowed to browse it.`);
     return backlogPage(read.model, read.config, read.scope, query, read.today);
   });

@@ -96,6 +96,10 @@ describe('pages served from the event-fed snapshot', () => {
       // The admin may see every issue: the page figures the build left serve them (restricted ids, one row, one count).
       if (user === DEMO_USERS.admin) expect({ queries: report.sqlRequests, under10KB: report.sqlResponseBytes < 10_000 }).toEqual({ queries: 3, under10KB: true });
       else expect(report.sqlResponseBytes).toBeGreaterThan(100_000);
+      // So does a backlog page: the scope's row, the page's rows and their count.
+      const backlog = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { page: 1, pageSize: 50 } }, user);
+      expect(backlog.data.items).toHaveLength(50);
+      if (user === DEMO_USERS.admin) expect({ queries: backlog.report.sqlRequests, under100KB: backlog.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 4, under100KB: true });
     }
   });
 

@@ -12,6 +12,8 @@ export interface StoredScopeFigures {
   scopeKey: string;
   summary: unknown;
   spans: TreeSpan[];
+  /** The facets of the scope's backlog (validated by the reader). */
+  facets: unknown;
 }
 
 /** Writes one figures id's scopes; a scope written before (a step redone) is replaced, not doubled. */
@@ -20,15 +22,16 @@ export async function writeScopeFigures(figuresId: string, scopes: readonly Stor
   let bytes = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeRows(`REPLACE INTO page_figures (figures_id, scope_key, summary) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`, batch.flat());
+    await writeRows(`REPLACE INTO page_figures (figures_id, scope_key, summary, facets) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flat());
     batch = [];
     bytes = 0;
   };
   for (const scope of scopes) {
     const doc = JSON.stringify({ summary: scope.summary, spans: scope.spans });
-    if (bytes + doc.length > WRITE_BATCH_BYTES) await flush();
-    batch.push([figuresId, scope.scopeKey, doc]);
-    bytes += doc.length;
+    const facets = JSON.stringify(scope.facets);
+    if (bytes + doc.length + facets.length > WRITE_BATCH_BYTES) await flush();
+    batch.push([figuresId, scope.scopeKey, doc, facets]);
+    bytes += doc.length + facets.length;
   }
   await flush();
 }
@@ -44,13 +47,17 @@ export async function writeScheduleRows(figuresId: string, rows: readonly Schedu
 
 const storedSchema = z.object({ summary: z.unknown(), spans: z.array(z.object({ position: z.number().int(), lastBelow: z.number().int() })) });
 
-/** One scope's figures, or null when this figures id has none for it. */
-export async function readScopeFigures(figuresId: string, scopeKey: string): Promise<StoredScopeFigures | null> {
-  const rows = z.array(z.object({ summary: z.string() })).parse(await selectRows('SELECT summary FROM page_figures WHERE figures_id = ? AND scope_key = ?', [figuresId, scopeKey]));
+/**
+ * One scope's figures, or null when this figures id has none for it. The backlog's facets (every box of the scope)
+ * are read only when asked for: the top row does not need them.
+ */
+export async function readScopeFigures(figuresId: string, scopeKey: string, withFacets: boolean): Promise<StoredScopeFigures | null> {
+  const columns = withFacets ? 'summary, facets' : 'summary';
+  const rows = z.array(z.object({ summary: z.string(), facets: z.string().optional() })).parse(await selectRows(`SELECT ${columns} FROM page_figures WHERE figures_id = ? AND scope_key = ?`, [figuresId, scopeKey]));
   const row = rows[0];
   if (row === undefined) return null;
   const stored = storedSchema.parse(JSON.parse(row.summary));
-  return { scopeKey, summary: stored.summary, spans: stored.spans };
+  return { scopeKey, summary: stored.summary, spans: stored.spans, facets: row.facets === undefined ? null : JSON.parse(row.facets) };
 }
 
 const countsSchema = z.array(z.object({ done: z.coerce.number(), late: z.coerce.number(), on_track: z.coerce.number(), unscheduled: z.coerce.number() }));
@@ -73,7 +80,7 @@ export async function countSchedule(figuresId: string, spans: readonly TreeSpan[
 /** Removes every figures id but the ones kept: what replaced figures leave behind. */
 export async function deleteOtherFigures(keep: readonly string[]): Promise<void> {
   const where = `figures_id NOT IN (${placeholders(keep.length)})`;
-  for (const table of ['page_figures', 'page_figures_box']) {
+  for (const table of ['page_figures', 'page_figures_box', 'page_figures_item']) {
     // Small deletes: one huge DELETE would pass Forge SQL's 10 s write timeout.
     while ((await writeRows(`DELETE FROM ${table} WHERE ${where} LIMIT ${DELETE_PAGE_ROWS}`, keep)) >= DELETE_PAGE_ROWS);
   }

@@ -52,6 +52,7 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       figures_id VARCHAR(40) NOT NULL,
       scope_key VARCHAR(80) NOT NULL,
       summary MEDIUMTEXT NOT NULL,
+      facets MEDIUMTEXT NOT NULL,
       PRIMARY KEY (figures_id, scope_key)
     )`,
   },
@@ -65,6 +66,39 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       done TINYINT NOT NULL,
       due_date VARCHAR(10) NULL,
       PRIMARY KEY (figures_id, box_position)
+    )`,
+  },
+  {
+    // The backlog's rows as the page figures keep them: one per work item, with what the filters compare, where it
+    // sits (its box's tree position, its project) and a rank per sortable column, so a backlog page is one ordered,
+    // limited query. Text compared byte for byte: the app lower-cases it exactly as the in-memory search does.
+    name: 'v005_page_figures_item',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures_item (
+      figures_id VARCHAR(40) NOT NULL,
+      item_order INT NOT NULL,
+      box_position INT NOT NULL,
+      project_key VARCHAR(64) NULL,
+      is_risk TINYINT NOT NULL,
+      is_milestone TINYINT NOT NULL,
+      status_category VARCHAR(16) NULL,
+      type_name VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+      done TINYINT NOT NULL,
+      due_date VARCHAR(10) NULL,
+      search_text TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+      r_key INT NULL,
+      r_summary INT NULL,
+      r_type INT NULL,
+      r_status INT NULL,
+      r_assignee INT NULL,
+      r_labels INT NULL,
+      r_box INT NULL,
+      r_start INT NULL,
+      r_due INT NULL,
+      r_story_points INT NULL,
+      r_risk_band INT NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (figures_id, item_order),
+      INDEX by_box (figures_id, box_position)
     )`,
   },
 ];

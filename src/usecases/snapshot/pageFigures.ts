@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { boxScope, resolveScope, scheduleRows, scopeSpans, treeSpans, type TransformationConfig } from '../../domain';
+import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBounds, searchWords, resolveScope, scheduleRows, scopeSpans, treeSpans, type BacklogDrill, type BacklogPage, type BacklogQuery, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
 import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
+import { selectBacklogPage, writeBacklogRows } from '../../storage/snapshot/figureBacklog';
 import { countSchedule, deleteOtherFigures, readScopeFigures, writeScheduleRows, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
 import { restrictedIds } from '../../storage/snapshot/snapshotRows';
 import { kvsGet, kvsSet, readHead, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
@@ -46,21 +47,27 @@ async function everything(head: SnapshotHead): Promise<{ projectIds: Set<string>
   return { projectIds: new Set(head.projects.map((p) => p.id)), issueIds: new Set(await restrictedIds({ buildId: head.buildId, version: head.version })) };
 }
 
+type Model = Awaited<ReturnType<typeof modelOfHead>>['model'];
+
 /** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
-function scopesOf(model: Awaited<ReturnType<typeof modelOfHead>>['model'], config: TransformationConfig, projectKeys: readonly string[]): { scopes: StoredScopeFigures[]; rows: ReturnType<typeof scheduleRows> } {
-  const spans = treeSpans(model);
+function scopesOf(model: Model, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, projectKeys: readonly string[]): StoredScopeFigures[] {
   const whole = resolveScope(model, null);
-  const scopes: StoredScopeFigures[] = [{ scopeKey: 'global', summary: modelSummary({ model, scope: whole, pageScope: whole, boxId: null }, config, null), spans: scopeSpans(whole, spans) }];
+  const figuresOf = (scopeKey: string, scope: Scope, pageScope: Scope, boxId: string | null, projectKey: string | null): StoredScopeFigures => ({
+    scopeKey,
+    summary: modelSummary({ model, scope, pageScope, boxId }, config, projectKey),
+    spans: scopeSpans(scope, spans),
+    facets: backlogFacets(model, config, scope),
+  });
+  const scopes = [figuresOf('global', whole, whole, null, null)];
   for (const projectKey of projectKeys) {
     const scope = resolveScope(model, projectKey);
-    scopes.push({ scopeKey: `project:${projectKey}`, summary: modelSummary({ model, scope, pageScope: scope, boxId: null }, config, projectKey), spans: scopeSpans(scope, spans) });
+    scopes.push(figuresOf(`project:${projectKey}`, scope, scope, null, projectKey));
   }
   for (const boxId of Object.keys(model.boxes)) {
     const scope = boxScope(model, whole, boxId);
-    if (scope === null) continue;
-    scopes.push({ scopeKey: `box:${boxId}`, summary: modelSummary({ model, scope, pageScope: whole, boxId }, config, null), spans: scopeSpans(scope, spans) });
+    if (scope !== null) scopes.push(figuresOf(`box:${boxId}`, scope, whole, boxId, null));
   }
-  return { scopes, rows: scheduleRows(model, spans) };
+  return scopes;
 }
 
 /**
@@ -76,14 +83,36 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   if (state?.buildId === head.buildId && state.version === head.version && state.configFingerprint === fingerprint) return 'current';
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
   const { model } = await modelOfHead(head, await everything(head), config, {}, minute);
-  const { scopes, rows } = scopesOf(model, config, head.projects.map((p) => p.key));
+  const spans = treeSpans(model);
+  const scopes = scopesOf(model, config, spans, head.projects.map((p) => p.key));
   const figuresId = randomUUID();
   await writeScopeFigures(figuresId, scopes);
-  await writeScheduleRows(figuresId, rows);
+  await writeScheduleRows(figuresId, scheduleRows(model, spans));
+  await writeBacklogRows(figuresId, backlogIndex(model, config, spans));
   await kvsSet(SNAPSHOT_KEYS.figures, { figuresId, buildId: head.buildId, version: head.version, configFingerprint: fingerprint, computedAt: now.toISOString(), scopes: scopes.length } satisfies FiguresState);
   // The previous figures stay for a page that read their state just before: it finds its rows, or reads in full.
   await deleteOtherFigures(state ? [figuresId, state.figuresId] : [figuresId]);
   return 'computed';
+}
+
+/** Stored figures that serve this viewer and scope, or why the page must read its issues in full (with what was read). */
+type FiguresFor = { kind: 'ready'; head: SnapshotHead; state: FiguresState; stored: StoredScopeFigures } | { kind: 'readInFull'; prior: PriorRead | undefined };
+
+/**
+ * The stored figures of the page's scope, when they are of the current head and settings and the viewer may see every
+ * issue of it (one bulk permission check). Otherwise the page reads its issues in full, and may reuse what was read here.
+ */
+async function figuresFor(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, withFacets: boolean): Promise<FiguresFor> {
+  const scopeKey = scopeKeyOf(request);
+  if (scopeKey === null || hasJqlBoxTypes(config)) return { kind: 'readInFull', prior: undefined };
+  const head = await readHead();
+  if (!head) return { kind: 'readInFull', prior: undefined };
+  const state = head.mappingFingerprint === mappingFingerprint(config) ? await readFiguresState() : null;
+  if (state?.buildId !== head.buildId || state.version !== head.version || state.configFingerprint !== configFingerprint(config)) return { kind: 'readInFull', prior: { head } };
+  const check = await checkViewer(asCaller, head);
+  if (!seesEverything(head, check)) return { kind: 'readInFull', prior: { head, check } };
+  const stored = await readScopeFigures(state.figuresId, scopeKey, withFacets);
+  return stored === null ? { kind: 'readInFull', prior: { head, check } } : { kind: 'ready', head, state, stored };
 }
 
 /** A stored summary is the app's own JSON; checked for shape all the same before a page gets it. */
@@ -99,27 +128,59 @@ const storedSummarySchema = z.looseObject({
   toolset: z.array(z.string()),
 });
 
-/** What the figures path found: the summary, or why the page must read its issues (with a check it may reuse). */
-export type FiguresAnswer = { kind: 'summary'; summary: PageSummaryDto } | { kind: 'readInFull'; prior: PriorRead | undefined };
+export type FiguresAnswer<T> = { kind: 'answer'; answer: T } | { kind: 'readInFull'; prior: PriorRead | undefined };
 
-/**
- * The page's top row from the stored figures, when they are of the current head and settings and the viewer may see
- * every issue of it (one bulk permission check): one row and one count instead of every issue. Otherwise the page
- * reads its issues in full, and may reuse the permission check made here.
- */
-export async function summaryFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date): Promise<FiguresAnswer> {
-  const scopeKey = scopeKeyOf(request);
-  if (scopeKey === null || hasJqlBoxTypes(config)) return { kind: 'readInFull', prior: undefined };
-  const head = await readHead();
-  if (!head) return { kind: 'readInFull', prior: undefined };
-  const state = head.mappingFingerprint === mappingFingerprint(config) ? await readFiguresState() : null;
-  if (state?.buildId !== head.buildId || state.version !== head.version || state.configFingerprint !== configFingerprint(config)) return { kind: 'readInFull', prior: { head } };
-  const check = await checkViewer(asCaller, head);
-  if (!seesEverything(head, check)) return { kind: 'readInFull', prior: { head, check } };
-  const stored = await readScopeFigures(state.figuresId, scopeKey);
-  if (stored === null) return { kind: 'readInFull', prior: { head, check } };
+const today = (now: Date): string => now.toISOString().slice(0, 10);
+
+/** The page's top row from the stored figures: one row and one count instead of every issue (see figuresFor). */
+export async function summaryFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date): Promise<FiguresAnswer<PageSummaryDto>> {
+  const found = await figuresFor(asCaller, config, request, false);
+  if (found.kind !== 'ready') return found;
+  const { head, state, stored } = found;
   const summary = storedSummarySchema.parse(stored.summary) as unknown as ModelSummary;
   const asOf = head.updatedAt ?? head.syncedAt;
-  const schedule = await countSchedule(state.figuresId, stored.spans, now.toISOString().slice(0, 10));
-  return { kind: 'summary', summary: { ...summary, readAt: asOf, schedule, source: { kind: 'snapshot', asOf, rowsHidden: false, note: null }, hiddenBecause: [] } };
+  const schedule = await countSchedule(state.figuresId, stored.spans, today(now));
+  return { kind: 'answer', answer: { ...summary, readAt: asOf, schedule, source: { kind: 'snapshot', asOf, rowsHidden: false, note: null }, hiddenBecause: [] } };
+}
+
+const facetsSchema = z.object({ boxes: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number() })), types: z.array(z.string()) });
+
+/** Drills whose rows are the scope's work items, filtered: the others list boxes or a figure's own items. */
+const ITEM_DRILLS: ReadonlySet<BacklogDrill | undefined> = new Set([undefined, 'late', 'risks', 'milestones']);
+
+/**
+ * One backlog page from the stored figures' rows (see figuresFor): filtered, ordered and cut in the database. Drills
+ * that list boxes or a figure's own items are read in full.
+ */
+export async function backlogFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, query: BacklogQuery, now: Date): Promise<FiguresAnswer<BacklogPage>> {
+  if (!ITEM_DRILLS.has(query.drill)) return { kind: 'readInFull', prior: undefined };
+  const found = await figuresFor(asCaller, config, request, true);
+  if (found.kind !== 'ready') return found;
+  const { state, stored } = found;
+  let boxSpan: TreeSpan | null = null;
+  if (query.boxId !== undefined) {
+    // The box must lie in the page's scope; if not (or gone), the full read refuses it as it always did.
+    boxSpan = (await readScopeFigures(state.figuresId, `box:${query.boxId}`, false))?.spans[0] ?? null;
+    if (boxSpan === null || !stored.spans.some((span) => span.position <= (boxSpan as TreeSpan).position && (boxSpan as TreeSpan).position <= span.lastBelow)) return { kind: 'readInFull', prior: { head: found.head } };
+  }
+  const typeName = query.type === undefined ? null : normaliseName(query.type);
+  const { page, pageSize } = pageBounds(query);
+  const facets = facetsSchema.parse(stored.facets);
+  if (typeName === '') return { kind: 'answer', answer: { items: [], total: 0, page, pageSize, facets, drillNote: null } };
+  const { items, total } = await selectBacklogPage(state.figuresId, {
+    spans: stored.spans,
+    projectKey: request.boxId === undefined ? request.projectKey : null,
+    boxSpan,
+    only: query.drill === 'risks' ? 'risks' : query.drill === 'milestones' ? 'milestones' : 'all',
+    lateOnly: query.drill === 'late',
+    statusCategory: query.statusCategory ?? null,
+    typeName,
+    words: searchWords(query.text),
+    riskBandRank: query.riskBand === undefined ? null : BAND_RANK[query.riskBand],
+    sort: query.sort ?? null,
+    offset: page * pageSize,
+    limit: pageSize,
+    today: today(now),
+  });
+  return { kind: 'answer', answer: { items, total, page, pageSize, facets, drillNote: null } };
 }
