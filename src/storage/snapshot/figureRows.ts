@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ScheduleCounts, ScheduleRow, TreeSpan } from '../../domain';
-import { placeholders, selectRows, writeRows } from '../sql/statements';
+import { selectRows, writeRows } from '../sql/statements';
 
 /** Forge SQL takes requests up to 1 MiB: a write carries at most this much summary JSON (escaping adds to it). */
 const WRITE_BATCH_BYTES = 600 * 1024;
@@ -77,11 +77,13 @@ export async function countSchedule(figuresId: string, spans: readonly TreeSpan[
   return { late: row?.late ?? 0, onTrack: row?.on_track ?? 0, done: row?.done ?? 0, unscheduled: row?.unscheduled ?? 0 };
 }
 
-/** Removes every figures id but the ones kept: what replaced figures leave behind. */
-export async function deleteOtherFigures(keep: readonly string[]): Promise<void> {
-  const where = `figures_id NOT IN (${placeholders(keep.length)})`;
+/**
+ * Removes the figures whose ids sort before `oldestKept`: figures ids begin with the time they were started, so a
+ * consumer computing other figures at the same time never loses rows it has yet to name in the state.
+ */
+export async function deleteFiguresBefore(oldestKept: string): Promise<void> {
   for (const table of ['page_figures', 'page_figures_box', 'page_figures_item']) {
     // Small deletes: one huge DELETE would pass Forge SQL's 10 s write timeout.
-    while ((await writeRows(`DELETE FROM ${table} WHERE ${where} LIMIT ${DELETE_PAGE_ROWS}`, keep)) >= DELETE_PAGE_ROWS);
+    while ((await writeRows(`DELETE FROM ${table} WHERE figures_id < ? LIMIT ${DELETE_PAGE_ROWS}`, [oldestKept])) >= DELETE_PAGE_ROWS);
   }
 }

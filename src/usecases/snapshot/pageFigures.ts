@@ -4,7 +4,7 @@ import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBo
 import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { selectBacklogPage, writeBacklogRows } from '../../storage/snapshot/figureBacklog';
-import { countSchedule, deleteOtherFigures, readScopeFigures, writeScheduleRows, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
+import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
 import { restrictedIds } from '../../storage/snapshot/snapshotRows';
 import { kvsGet, kvsSet, readHead, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
@@ -85,13 +85,14 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   const { model } = await modelOfHead(head, await everything(head), config, {}, minute);
   const spans = treeSpans(model);
   const scopes = scopesOf(model, config, spans, head.projects.map((p) => p.key));
-  const figuresId = randomUUID();
+  // Ids sort by when they were started (see deleteFiguresBefore).
+  const figuresId = `${now.getTime().toString(36).padStart(10, '0')}-${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await writeScopeFigures(figuresId, scopes);
   await writeScheduleRows(figuresId, scheduleRows(model, spans));
   await writeBacklogRows(figuresId, backlogIndex(model, config, spans));
   await kvsSet(SNAPSHOT_KEYS.figures, { figuresId, buildId: head.buildId, version: head.version, configFingerprint: fingerprint, computedAt: now.toISOString(), scopes: scopes.length } satisfies FiguresState);
   // The previous figures stay for a page that read their state just before: it finds its rows, or reads in full.
-  await deleteOtherFigures(state ? [figuresId, state.figuresId] : [figuresId]);
+  await deleteFiguresBefore(state && state.figuresId < figuresId ? state.figuresId : figuresId);
   return 'computed';
 }
 

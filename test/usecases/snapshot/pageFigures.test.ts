@@ -154,6 +154,14 @@ describe('page figures: every page\'s top row computed once per head, served to 
     expect((await readFiguresState())?.configFingerprint).toBeDefined();
   });
 
+  it('two consumers computing at once leave the figures the state names whole', async () => {
+    const outcomes = await Promise.all([computePageFigures(DEFAULT_CONFIG, NOW), computePageFigures(DEFAULT_CONFIG, new Date(NOW.getTime() + 1))]);
+    expect(outcomes).toEqual(['computed', 'computed']);
+    const answer = await fromFigures(emulator, site, DEMO_USERS.admin, { projectKey: null });
+    if (answer.kind !== 'answer') throw new Error('the state names figures whose rows are gone');
+    expect(answer.answer).toEqual(await inFull(emulator, site, DEMO_USERS.admin, { projectKey: null }));
+  });
+
   it('a box opened on a project page, and a box that is not there, are left to the full read', async () => {
     await computePageFigures(DEFAULT_CONFIG, NOW);
     const projectKey = site.issues[0]?.projectKey ?? 'DTO';
