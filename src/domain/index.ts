@@ -65,3 +65,5 @@ export { backlogIndex, RANKED_COLUMNS } from './backlogIndex';
 export type { BacklogIndexRow, RankedColumn, StoredBacklogItem } from './backlogIndex';
 export { BAND_RANK } from './backlogSort';
 export { normaliseName } from './names';
+export { hiddenRuns, positionAtIndex, roadmapIndex, shownIndexOf } from './roadmapIndex';
+export type { RoadmapIndex, RoadmapIndexDependency, RoadmapIndexMilestone, RoadmapIndexRow, StoredRoadmapRow } from './roadmapIndex';

@@ -3,6 +3,7 @@ import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, Ris
 import { jiraAsUser } from '../jira/forgeJira';
 import { MAX_SUMMARY_WARNINGS, pageSummary } from '../usecases/pageSummary';
 import { backlogFromFigures, summaryFromFigures } from '../usecases/snapshot/pageFigures';
+import { roadmapFromFigures } from '../usecases/snapshot/roadmapFigures';
 import type { TransformationConfig } from '../domain';
 import { readScope, type ScopedRead, type ScopeRequest } from '../usecases/readScope';
 import { loadTransformationConfig } from '../storage/configStore';
@@ -66,8 +67,13 @@ export const getPageSummary = (request: Request): Promise<ResolverResponse<PageS
 export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDto>> =>
   respond(async () => {
     const { scope, window, collapsed, collapseAllExcept, baselineId } = parsePayload(roadmapPayloadSchema, request.payload);
-    const read = await readFor(request, scope);
+    checkScope(callerOf(request.context), scope.projectKey);
     const collapse = collapseAllExcept === undefined ? { kind: 'listed' as const, ids: new Set(collapsed) } : { kind: 'allExcept' as const, ids: new Set(collapseAllExcept) };
+    const settings = await loadTransformationConfig();
+    const now = new Date();
+    const figures = await roadmapFromFigures(jiraAsUser(), settings.config, scope, window, collapse, baselineId, now);
+    if (figures.kind === 'answer') return figures.answer;
+    const read = await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior));
     const answer = await roadmapPanel(read, window, collapse, baselineId);
     if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
     return answer;

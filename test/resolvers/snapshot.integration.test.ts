@@ -5,7 +5,7 @@ import { DEMO_USERS, demoRestrictedKeys, generateDemoSite } from '../../dev/demo
 import type { SiteData } from '../../dev/emulator/siteData';
 import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
 import type { InvocationReport } from '../../dev/runtime/runtime';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RoadmapDto } from '../../src/contract';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
 
@@ -100,6 +100,10 @@ describe('pages served from the event-fed snapshot', () => {
       const backlog = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { page: 1, pageSize: 50 } }, user);
       expect(backlog.data.items).toHaveLength(50);
       if (user === DEMO_USERS.admin) expect({ queries: backlog.report.sqlRequests, under100KB: backlog.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 4, under100KB: true });
+      // And the roadmap's default window: its rows, milestones, dependencies, undated rows and time axis.
+      const roadmap = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE }, user);
+      expect(roadmap.data.rows.length).toBeGreaterThan(10);
+      if (user === DEMO_USERS.admin) expect({ queries: roadmap.report.sqlRequests, under500KB: roadmap.report.sqlResponseBytes < 500_000 }).toEqual({ queries: 7, under500KB: true });
     }
   });
 

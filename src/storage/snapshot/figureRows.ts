@@ -6,6 +6,7 @@ import { selectRows, writeRows } from '../sql/statements';
 const WRITE_BATCH_BYTES = 600 * 1024;
 const BOX_ROWS_PER_STATEMENT = 5_000;
 const DELETE_PAGE_ROWS = 5_000;
+const FIGURES_TABLES = ['page_figures', 'page_figures_box', 'page_figures_item', 'page_figures_row', 'page_figures_milestone', 'page_figures_dependency'];
 
 /** One scope's stored figures: its summary JSON (validated by the reader), and the tree spans its boxes fill. */
 export interface StoredScopeFigures {
@@ -14,6 +15,8 @@ export interface StoredScopeFigures {
   spans: TreeSpan[];
   /** The facets of the scope's backlog (validated by the reader). */
   facets: unknown;
+  /** The scope's slice of the whole roadmap's rows, and its top row's depth there; null when it is no slice (a project). */
+  roadmap: { first: number; last: number; depth: number } | null;
 }
 
 /** Writes one figures id's scopes; a scope written before (a step redone) is replaced, not doubled. */
@@ -27,7 +30,7 @@ export async function writeScopeFigures(figuresId: string, scopes: readonly Stor
     bytes = 0;
   };
   for (const scope of scopes) {
-    const doc = JSON.stringify({ summary: scope.summary, spans: scope.spans });
+    const doc = JSON.stringify({ summary: scope.summary, spans: scope.spans, roadmap: scope.roadmap });
     const facets = JSON.stringify(scope.facets);
     if (bytes + doc.length + facets.length > WRITE_BATCH_BYTES) await flush();
     batch.push([figuresId, scope.scopeKey, doc, facets]);
@@ -45,7 +48,7 @@ export async function writeScheduleRows(figuresId: string, rows: readonly Schedu
   }
 }
 
-const storedSchema = z.object({ summary: z.unknown(), spans: z.array(z.object({ position: z.number().int(), lastBelow: z.number().int() })) });
+const storedSchema = z.object({ summary: z.unknown(), spans: z.array(z.object({ position: z.number().int(), lastBelow: z.number().int() })), roadmap: z.object({ first: z.number().int(), last: z.number().int(), depth: z.number().int() }).nullable() });
 
 /**
  * One scope's figures, or null when this figures id has none for it. The backlog's facets (every box of the scope)
@@ -57,7 +60,7 @@ export async function readScopeFigures(figuresId: string, scopeKey: string, with
   const row = rows[0];
   if (row === undefined) return null;
   const stored = storedSchema.parse(JSON.parse(row.summary));
-  return { scopeKey, summary: stored.summary, spans: stored.spans, facets: row.facets === undefined ? null : JSON.parse(row.facets) };
+  return { scopeKey, summary: stored.summary, spans: stored.spans, roadmap: stored.roadmap, facets: row.facets === undefined ? null : JSON.parse(row.facets) };
 }
 
 const countsSchema = z.array(z.object({ done: z.coerce.number(), late: z.coerce.number(), on_track: z.coerce.number(), unscheduled: z.coerce.number() }));
@@ -82,7 +85,7 @@ export async function countSchedule(figuresId: string, spans: readonly TreeSpan[
  * consumer computing other figures at the same time never loses rows it has yet to name in the state.
  */
 export async function deleteFiguresBefore(oldestKept: string): Promise<void> {
-  for (const table of ['page_figures', 'page_figures_box', 'page_figures_item']) {
+  for (const table of FIGURES_TABLES) {
     // Small deletes: one huge DELETE would pass Forge SQL's 10 s write timeout.
     while ((await writeRows(`DELETE FROM ${table} WHERE figures_id < ? LIMIT ${DELETE_PAGE_ROWS}`, [oldestKept])) >= DELETE_PAGE_ROWS);
   }

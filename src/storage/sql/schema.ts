@@ -101,6 +101,51 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       INDEX by_box (figures_id, box_position)
     )`,
   },
+  {
+    // The whole transformation's roadmap rows as the page figures keep them, in roadmap order: a box's roadmap is the
+    // slice of its subtree, and a window is a range of positions less the runs under collapsed rows.
+    name: 'v006_page_figures_row',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures_row (
+      figures_id VARCHAR(40) NOT NULL,
+      row_position INT NOT NULL,
+      last_below INT NOT NULL,
+      parent_position INT NULL,
+      depth INT NOT NULL,
+      row_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+      done TINYINT NOT NULL,
+      start_date VARCHAR(10) NULL,
+      due_date VARCHAR(10) NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (figures_id, row_position),
+      INDEX by_row_id (figures_id, row_id)
+    )`,
+  },
+  {
+    name: 'v007_page_figures_milestone',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures_milestone (
+      figures_id VARCHAR(40) NOT NULL,
+      milestone_order INT NOT NULL,
+      row_position INT NOT NULL,
+      done TINYINT NOT NULL,
+      due_date VARCHAR(10) NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (figures_id, milestone_order),
+      INDEX by_row (figures_id, row_position)
+    )`,
+  },
+  {
+    name: 'v008_page_figures_dependency',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures_dependency (
+      figures_id VARCHAR(40) NOT NULL,
+      dependency_order INT NOT NULL,
+      from_position INT NOT NULL,
+      to_position INT NOT NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (figures_id, dependency_order),
+      INDEX by_from (figures_id, from_position),
+      INDEX by_to (figures_id, to_position)
+    )`,
+  },
 ];
 
 /** Installations whose schema this container has brought up to date (a container may serve several). */

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBounds, searchWords, resolveScope, scheduleRows, scopeSpans, treeSpans, type BacklogDrill, type BacklogPage, type BacklogQuery, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
+import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBounds, resolveScope, roadmapIndex, scheduleRows, scopeSpans, searchWords, treeSpans, type BacklogDrill, type BacklogPage, type BacklogQuery, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
 import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { selectBacklogPage, writeBacklogRows } from '../../storage/snapshot/figureBacklog';
+import { writeRoadmapIndex } from '../../storage/snapshot/figureRoadmap';
 import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
 import { restrictedIds } from '../../storage/snapshot/snapshotRows';
 import { kvsGet, kvsSet, readHead, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
@@ -50,13 +51,21 @@ async function everything(head: SnapshotHead): Promise<{ projectIds: Set<string>
 type Model = Awaited<ReturnType<typeof modelOfHead>>['model'];
 
 /** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
-function scopesOf(model: Model, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, projectKeys: readonly string[]): StoredScopeFigures[] {
+function scopesOf(model: Model, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): StoredScopeFigures[] {
   const whole = resolveScope(model, null);
+  const rowOf = new Map(roadmapRows.map((row) => [row.row.id, row]));
+  // The whole's roadmap is every row; a box's is its row's subtree; a project's is no slice of it.
+  const slice = (scope: Scope, boxId: string | null): StoredScopeFigures['roadmap'] => {
+    if (scope.rootIds.length !== 1 || (boxId === null && scope !== whole)) return null;
+    const top = rowOf.get(scope.rootIds[0] as string);
+    return top === undefined ? null : { first: top.position, last: top.lastBelow, depth: top.depth };
+  };
   const figuresOf = (scopeKey: string, scope: Scope, pageScope: Scope, boxId: string | null, projectKey: string | null): StoredScopeFigures => ({
     scopeKey,
     summary: modelSummary({ model, scope, pageScope, boxId }, config, projectKey),
     spans: scopeSpans(scope, spans),
     facets: backlogFacets(model, config, scope),
+    roadmap: slice(scope, boxId),
   });
   const scopes = [figuresOf('global', whole, whole, null, null)];
   for (const projectKey of projectKeys) {
@@ -84,12 +93,14 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
   const { model } = await modelOfHead(head, await everything(head), config, {}, minute);
   const spans = treeSpans(model);
-  const scopes = scopesOf(model, config, spans, head.projects.map((p) => p.key));
+  const roadmapRows = roadmapIndex(model, config);
+  const scopes = scopesOf(model, config, spans, roadmapRows.rows, head.projects.map((p) => p.key));
   // Ids sort by when they were started (see deleteFiguresBefore).
   const figuresId = `${now.getTime().toString(36).padStart(10, '0')}-${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await writeScopeFigures(figuresId, scopes);
   await writeScheduleRows(figuresId, scheduleRows(model, spans));
   await writeBacklogRows(figuresId, backlogIndex(model, config, spans));
+  await writeRoadmapIndex(figuresId, roadmapRows);
   await kvsSet(SNAPSHOT_KEYS.figures, { figuresId, buildId: head.buildId, version: head.version, configFingerprint: fingerprint, computedAt: now.toISOString(), scopes: scopes.length } satisfies FiguresState);
   // The previous figures stay for a page that read their state just before: it finds its rows, or reads in full.
   await deleteFiguresBefore(state && state.figuresId < figuresId ? state.figuresId : figuresId);
@@ -97,13 +108,13 @@ export async function computePageFigures(config: TransformationConfig, now: Date
 }
 
 /** Stored figures that serve this viewer and scope, or why the page must read its issues in full (with what was read). */
-type FiguresFor = { kind: 'ready'; head: SnapshotHead; state: FiguresState; stored: StoredScopeFigures } | { kind: 'readInFull'; prior: PriorRead | undefined };
+export type FiguresFor = { kind: 'ready'; head: SnapshotHead; state: FiguresState; stored: StoredScopeFigures } | { kind: 'readInFull'; prior: PriorRead | undefined };
 
 /**
  * The stored figures of the page's scope, when they are of the current head and settings and the viewer may see every
  * issue of it (one bulk permission check). Otherwise the page reads its issues in full, and may reuse what was read here.
  */
-async function figuresFor(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, withFacets: boolean): Promise<FiguresFor> {
+export async function figuresFor(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, withFacets: boolean): Promise<FiguresFor> {
   const scopeKey = scopeKeyOf(request);
   if (scopeKey === null || hasJqlBoxTypes(config)) return { kind: 'readInFull', prior: undefined };
   const head = await readHead();
@@ -131,7 +142,7 @@ const storedSummarySchema = z.looseObject({
 
 export type FiguresAnswer<T> = { kind: 'answer'; answer: T } | { kind: 'readInFull'; prior: PriorRead | undefined };
 
-const today = (now: Date): string => now.toISOString().slice(0, 10);
+export const today = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** The page's top row from the stored figures: one row and one count instead of every issue (see figuresFor). */
 export async function summaryFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date): Promise<FiguresAnswer<PageSummaryDto>> {

@@ -7,12 +7,14 @@ import { DEMO_USERS } from '../../../dev/demo/generate';
 import { startEmulator, type RunningEmulator } from '../../../dev/emulator';
 import type { SiteData } from '../../../dev/emulator/siteData';
 import fc from 'fast-check';
-import { backlogPage, DEFAULT_CONFIG, type BacklogQuery, type TransformationConfig } from '../../../src/domain';
+import { backlogPage, DEFAULT_CONFIG, roadmap, type BacklogQuery, type TransformationConfig } from '../../../src/domain';
 import { pageSummary } from '../../../src/usecases/pageSummary';
 import { readScope, type ScopeRequest } from '../../../src/usecases/readScope';
 import { runBuildStep, startFullBuild } from '../../../src/usecases/snapshot/fullBuild';
 import { backlogFromFigures, computePageFigures, readFiguresState, summaryFromFigures } from '../../../src/usecases/snapshot/pageFigures';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
+import { roadmapFromFigures } from '../../../src/usecases/snapshot/roadmapFigures';
+import { roadmapPanel } from '../../../src/usecases/roadmapPanel';
 import { emulatorJira } from '../../support/emulatorJira';
 import { testSite } from '../../support/platform';
 
@@ -107,6 +109,34 @@ describe('page figures: every page\'s top row computed once per head, served to 
     }
     // The sample must reach pages with rows, not only empty ones.
     expect(withRows).toBeGreaterThan(cases.length / 4);
+  });
+
+  it('answers roadmap windows of the whole and of every box, collapsed or not, as the roadmap read in full does', async () => {
+    expect(await computePageFigures(DEFAULT_CONFIG, NOW)).toBe('computed');
+    const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
+    const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
+    const rowIds = roadmap(whole.model, DEFAULT_CONFIG, whole.scope, whole.today).rows.filter((row) => row.hasChildren).map((row) => row.id);
+    const boxIds = Object.keys(whole.model.boxes);
+    const cases = fc.sample(
+      fc.record({
+        boxId: fc.option(fc.constantFrom(...boxIds), { nil: undefined, freq: 3 }),
+        collapsed: fc.oneof(fc.constant([] as string[]), fc.subarray(rowIds, { maxLength: 12 }), fc.constant(rowIds)),
+        offset: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 120 })),
+        limit: fc.oneof(fc.constant(300), fc.integer({ min: 1, max: 40 })),
+        day: fc.constantFrom(NOW, new Date('2027-01-01T00:00:00Z')),
+      }),
+      { numRuns: 120, seed: 2026 },
+    );
+    for (const { boxId, collapsed, offset, limit, day } of cases) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const request: ScopeRequest = boxId === undefined ? { projectKey: null } : { projectKey: null, boxId };
+      const collapse = { kind: 'listed' as const, ids: new Set(collapsed) };
+      const answer = await roadmapFromFigures(admin, DEFAULT_CONFIG, request, { offset, limit }, collapse, undefined, day);
+      if (answer.kind !== 'answer') throw new Error(`no figures for ${JSON.stringify(request)}`);
+      const read = await readScope(admin, DEFAULT_CONFIG, request, day);
+      const expected = await roadmapPanel(read, { offset, limit }, collapse, undefined);
+      expect({ request, collapsed, offset, limit, window: answer.answer }).toEqual({ request, collapsed, offset, limit, window: expected });
+    }
   });
 
   it('sends a viewer who may not see every issue to the full read, with the one permission check already made', async () => {
