@@ -12,6 +12,6 @@ export async function queueHistoryWork(work: HistoryWork): Promise<void> {
 }
 
 /** Queues computing the page figures of the head just written; a consumer finding them current does nothing. */
-export async function queueFiguresWork(): Promise<void> {
-  await new Queue({ key: FIGURES_QUEUE }).push([{ body: { type: 'figures' } }]);
+export async function queueFiguresWork(classKey = 'all'): Promise<void> {
+  await new Queue({ key: FIGURES_QUEUE }).push([{ body: { type: 'figures', classKey } }]);
 }

@@ -77,9 +77,9 @@ export async function onSnapshotWork(event: unknown): Promise<void> {
 
 /** Queue consumer: the page figures of the current head and settings (see computePageFigures). */
 export async function onFiguresWork(event: unknown): Promise<void> {
-  figuresWorkSchema.parse(z.looseObject({ body: z.unknown() }).parse(event).body);
+  const work = figuresWorkSchema.parse(z.looseObject({ body: z.unknown() }).parse(event).body);
   const { config } = await loadTransformationConfig();
-  const outcome = await computePageFigures(config, clock());
+  const outcome = await computePageFigures(config, clock(), work.classKey ?? 'all');
   console.log('Page figures', outcome);
 }
 

@@ -50,12 +50,18 @@ export function modelSummary(read: SummarySource, config: TransformationConfig, 
   };
 }
 
+/** Why issues the viewer may not see would have been on this page (none known without the list: a live read). */
+export function hiddenFromPage(read: SummarySource & Pick<ScopedRead, 'hidden'>, projectKey: string | null): PageSummaryDto['hiddenBecause'] {
+  const { model, scope, hidden } = read;
+  if (hidden === undefined) return [];
+  return read.boxId === null ? hiddenReasons(model, scope, projectKey, hidden) : hiddenReasonsBelow(scope, hidden);
+}
+
 /** The page's top row: advance, teams converted, schedule counts, and what could not be read. */
 export function pageSummary(read: ScopedRead, config: TransformationConfig, projectKey: string | null): PageSummaryDto {
   const { model, scope } = read;
+  const hiddenBecause = hiddenFromPage(read, projectKey);
   // Without the list (a live read), keep what the source says.
-  const hidden = read.hidden;
-  const hiddenBecause = hidden === undefined ? [] : read.boxId === null ? hiddenReasons(model, scope, projectKey, hidden) : hiddenReasonsBelow(scope, hidden);
   const rowsHidden = read.hidden === undefined ? read.source.rowsHidden : hiddenBecause.length > 0;
   return {
     ...modelSummary(read, config, projectKey),

@@ -107,6 +107,17 @@ describe('pages served from the event-fed snapshot', () => {
     }
   });
 
+  it('gives a viewer who may not see every issue page figures of their own once their first page load asked for them', async () => {
+    for (const user of [DEMO_USERS.limited, DEMO_USERS.teamMember]) {
+      const first = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE }, user);
+      await settle();
+      const again = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE }, user);
+      expect(again.data).toEqual(first.data);
+      expect(again.data.source.rowsHidden).toBe(true);
+      expect({ queries: again.report.sqlRequests, under10KB: again.report.sqlResponseBytes < 10_000 }).toEqual({ queries: 3, under10KB: true });
+    }
+  });
+
   /** Every report for these users, once from the snapshot's changelog rows and once (their state set aside) from Jira's changelogs. */
   async function reportsBothWays(users: string[], period: { from: string; to: string } | undefined) {
     const reports = async () => {

@@ -81,12 +81,13 @@ export async function countSchedule(figuresId: string, spans: readonly TreeSpan[
 }
 
 /**
- * Removes the figures whose ids sort before `oldestKept`: figures ids begin with the time they were started, so a
- * consumer computing other figures at the same time never loses rows it has yet to name in the state.
+ * Removes one class's figures whose ids sort before `oldestKept`: figures ids begin with their class (`classPrefix`)
+ * and then the time they were started, so a consumer computing other figures at the same time never loses rows it has
+ * yet to name in the state, and other classes' figures are left alone.
  */
-export async function deleteFiguresBefore(oldestKept: string): Promise<void> {
+export async function deleteFiguresBefore(classPrefix: string, oldestKept: string): Promise<void> {
   for (const table of FIGURES_TABLES) {
     // Small deletes: one huge DELETE would pass Forge SQL's 10 s write timeout.
-    while ((await writeRows(`DELETE FROM ${table} WHERE figures_id < ? LIMIT ${DELETE_PAGE_ROWS}`, [oldestKept])) >= DELETE_PAGE_ROWS);
+    while ((await writeRows(`DELETE FROM ${table} WHERE figures_id >= ? AND figures_id < ? LIMIT ${DELETE_PAGE_ROWS}`, [classPrefix, oldestKept])) >= DELETE_PAGE_ROWS);
   }
 }

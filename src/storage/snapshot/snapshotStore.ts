@@ -9,7 +9,8 @@ import type { SnapshotHead } from './types';
  *   snapshot:head               the current snapshot (SnapshotHead); replaced in one write when a build or sync completes
  *   snapshot:build              the state of a full build in progress (resumable)
  *   snapshot:history            how far the changelog rows of the current build are read (resumable)
- *   snapshot:figures            which head and settings the stored page figures were computed for
+ *   snapshot:figures:<class>    one class of viewers' page figures: which head and settings they are of, what the class
+ *                               may see (projects, issues under a security level) and when a page last asked for them
  *   snapshot:pending:<id>       issues a trigger reported changed or deleted, not yet applied
  *   snapshot:deleted:<id>       deletions, kept a day so a build running at the time can apply them
  *   snapshot:syncQueued         present while a sync event is queued, so triggers queue one, not one each
@@ -20,7 +21,7 @@ export const SNAPSHOT_KEYS = {
   head: 'snapshot:head',
   build: 'snapshot:build',
   history: 'snapshot:history',
-  figures: 'snapshot:figures',
+  figuresPrefix: 'snapshot:figures:',
   syncQueued: 'snapshot:syncQueued',
   unreadable: 'snapshot:unreadable',
   lock: 'snapshot:lock',

@@ -4,6 +4,7 @@ import type { RoadmapDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { rowSpans, scopeTimeline, scopeUndated, windowDependencies, windowMilestones, windowRows, type ListRecord, type PositionRange } from '../../storage/snapshot/figureRoadmap';
 import type { ScopeRequest } from '../readScope';
+import { queueFiguresWork } from '../../events/snapshotQueue';
 import { figuresFor, today, type FiguresAnswer } from './pageFigures';
 
 /** Ids a single `IN (…)` list carries. */
@@ -23,9 +24,9 @@ const milestoneOf = (record: ListRecord, day: string): RoadmapMilestone => {
  * One window of the roadmap from the stored figures: the whole transformation's or one box's, with rows collapsed by
  * a list. Other roadmaps (a project's, "collapse all", with a baseline) are read in full.
  */
-export async function roadmapFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, window: { offset: number; limit: number }, collapse: RoadmapCollapse, baselineId: string | undefined, now: Date): Promise<FiguresAnswer<RoadmapDto>> {
+export async function roadmapFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, window: { offset: number; limit: number }, collapse: RoadmapCollapse, baselineId: string | undefined, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<RoadmapDto>> {
   if (baselineId !== undefined || collapse.kind !== 'listed') return { kind: 'readInFull', prior: undefined };
-  const found = await figuresFor(asCaller, config, request, false);
+  const found = await figuresFor(asCaller, config, request, false, now, queue);
   if (found.kind !== 'ready') return found;
   const { state, stored } = found;
   const scope = stored.roadmap;

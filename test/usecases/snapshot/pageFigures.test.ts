@@ -139,16 +139,38 @@ describe('page figures: every page\'s top row computed once per head, served to 
     }
   });
 
-  it('sends a viewer who may not see every issue to the full read, with the one permission check already made', async () => {
+  it('computes, once a page asks, the figures of a viewer who may not see every issue: equal to their own full read', async () => {
     await computePageFigures(DEFAULT_CONFIG, NOW);
     for (const viewer of [DEMO_USERS.limited, DEMO_USERS.teamMember]) {
       const jira = emulatorJira(emulator.url, site, viewer);
-      const answer = await summaryFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW);
-      if (answer.kind !== 'readInFull' || answer.prior?.check === undefined) throw new Error('expected a full read with the check');
-      const read = await readScope(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, answer.prior);
+      const asked: string[] = [];
+      const queue = async (classKey: string) => void asked.push(classKey);
+      const first = await summaryFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, queue);
+      if (first.kind !== 'readInFull' || first.prior?.check === undefined) throw new Error('expected a full read with the check');
+      // The page reads in full meanwhile, with the one permission check already made.
+      const read = await readScope(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, first.prior);
       expect(jira.requests).toBe(1);
-      expect(pageSummary(read, DEFAULT_CONFIG, null)).toEqual(await inFull(emulator, site, viewer, { projectKey: null }));
+      const expected = pageSummary(read, DEFAULT_CONFIG, null);
+      expect(expected.hiddenBecause.length).toBeGreaterThan(0);
+      expect(asked).toHaveLength(1);
+      // Asked once a minute at most, however many pages load meanwhile.
+      await summaryFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, queue);
+      expect(asked).toHaveLength(1);
+      expect(await computePageFigures(DEFAULT_CONFIG, NOW, asked[0])).toBe('computed');
+      const served = await summaryFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, queue);
+      if (served.kind !== 'answer') throw new Error(`no figures for ${viewer}'s class`);
+      expect(served.answer).toEqual(expected);
+      const backlog = await backlogFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, { sort: { column: 'key', direction: 'asc' }, pageSize: 200 }, NOW, queue);
+      if (backlog.kind !== 'answer') throw new Error('no backlog figures');
+      expect(backlog.answer).toEqual(backlogPage(read.model, DEFAULT_CONFIG, read.scope, { sort: { column: 'key', direction: 'asc' }, pageSize: 200 }, read.today));
     }
+    // The admin's figures were left alone by the other classes'.
+    expect((await fromFigures(emulator, site, DEMO_USERS.admin, { projectKey: null })).kind).toBe('answer');
+    // A class no page asked for in a day loses its figures when any figures are next computed (here: new settings).
+    expect(await figureRows()).toBe(3);
+    const renamed: TransformationConfig = { ...DEFAULT_CONFIG, name: 'Renamed' };
+    expect(await computePageFigures(renamed, new Date(NOW.getTime() + 2 * 86_400_000), 'all')).toBe('computed');
+    expect(await figureRows()).toBe(2);
   });
 
   it('is not used for a head it was not computed for: after a sync, until computed again, then shows the change', async () => {
