@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
+import { z } from 'zod';
 import { DEMO_USERS, generateDemoSite } from '../dev/demo/generate';
 import { PANEL_KEYS, type RoadmapQueryDto } from '../src/contract';
 import { DEFAULT_CONFIG, resolveScope, roadmap, roadmapWindow } from '../src/domain';
@@ -61,7 +62,7 @@ async function traceScroll(page: Page, frame: Frame, rows: number): Promise<void
   }
   const session = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  session.on('Tracing.dataCollected', ({ value }) => events.push(...traceEvents.parse(value)));
   const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
   await session.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'] }, transferMode: 'ReportEvents' });
   if (PROFILE) {
@@ -107,15 +108,8 @@ function hotFunctions(profile: CpuProfile): string {
   return `self time: ${[...byName].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join('; ')}`;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  tid: number;
-  pid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
-}
+const traceEvents = z.array(z.object({ name: z.string(), ph: z.string(), tid: z.number(), pid: z.number(), ts: z.number(), dur: z.number().optional() }).loose());
+type TraceEvent = z.infer<typeof traceEvents>[number];
 
 /** The renderer main thread that ran the most script (the app's frame). */
 function mainThread(events: readonly TraceEvent[]): number {
