@@ -139,6 +139,9 @@ describe('a roadmap longer than one window, in a browser', () => {
     for (const top of [0, 120, 250, 400, total - 20]) {
       await scroller.evaluate((element, y) => (element.scrollTop = y), top * ROW_HEIGHT);
       await app.locator(`[data-row-index="${top}"]`).waitFor();
+      // Arrows follow the rows once the scroll has settled (useScrolling), and the grid has drawn them.
+      await app.locator('[data-testid="roadmap-scroller"]:not([data-roadmap-vscroll])').waitFor();
+      await scroller.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const drawn = await scroller.evaluate((element) => {
         const indexes = Array.from(element.querySelectorAll<HTMLElement>('[data-row-index]')).map((row) => Number(row.dataset.rowIndex));
         const boxes = Array.from(element.querySelectorAll<SVGGraphicsElement>('svg path')).map((path) => path.getBBox());

@@ -90,6 +90,20 @@ describe('roadmap pages', () => {
     expect(next).toEqual([4]);
   });
 
+  it('is busy while a page on screen is not yet asked for (a fast scroll asks once it slows), and says when that changes', () => {
+    const pages = new RoadmapPages({ scope });
+    const [first] = drain(pages);
+    pages.settle(first as PageRequest, { answer: answer(first as PageRequest) });
+    expect(pages.view().busy).toBe(false);
+    expect(pages.want(600, 620)).toBe(true);
+    expect(pages.view().busy).toBe(true);
+    expect(pages.want(610, 630)).toBe(false); // still busy: nothing for the grid to redraw
+    const waiting = drain(pages);
+    for (const request of waiting) pages.settle(request, { answer: answer(request) });
+    expect(pages.view().busy).toBe(false);
+    expect(pages.want(0, 20)).toBe(false); // page 0 is held
+  });
+
   it('keeps a dependency that two pages carry once, and keeps only a few pages', () => {
     const pages = new RoadmapPages({ scope });
     for (let top = 0; top < TOTAL; top += PAGE_ROWS) {

@@ -13,6 +13,8 @@ import { TimelineHeader } from './TimelineHeader';
 import { dayNumber, xOfDay, type TimeScale } from './timeScale';
 import { useRowKeys } from './useRowKeys';
 import { usePinnedColumn } from './usePinnedColumn';
+import { useHeldWhile } from './useHeldWhile';
+import { useScrolling } from './useScrolling';
 import { useVirtualRows } from './useVirtualRows';
 import { blockRange } from './visibleRows';
 
@@ -29,6 +31,8 @@ export interface RoadmapGridProps {
 }
 
 const SCROLLER_STYLE = { position: 'relative', overflow: 'auto', height: 'min(70vh, 640px)', border: `1px solid ${COLORS.border}`, borderRadius: 4, background: COLORS.surface, color: COLORS.text } as const;
+
+const ROWGROUP_STYLE = { position: 'absolute', top: 0, left: 0, right: 0 } as const;
 
 /** The line at today's date, across every row. */
 const TodayLine = memo(function TodayLine({ x, today }: { x: number; today: string }) {
@@ -59,8 +63,11 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
   const keys = useRowKeys({ total, rowAt: view.rowAt, onToggle, reveal, pageSize, container: scroller });
   const todayDay = dayNumber(today);
   const todayX = todayDay === null ? null : xOfDay(scale, todayDay);
-  const { first, last, offsetTop, totalHeight } = rowWindow;
-  const band = blockRange(first, last, ARROW_BAND, total);
+  const { first, last, totalHeight } = rowWindow;
+  const scrolling = useScrolling(scroller);
+  // While the grid scrolls, the arrows drawn stay (they move with the rows) and new ones wait for the scroll to settle:
+  // a band change mounts every arrow piece crossing it, which a fast scroll would pay on every frame.
+  const band = useHeldWhile(scrolling, blockRange(first, last, ARROW_BAND, total));
 
   useEffect(() => {
     if (last >= first) onRows(first, last);
@@ -112,7 +119,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
       <div role="treegrid" aria-label="Roadmap rows" aria-rowcount={total + 1} aria-colcount={2} style={gridStyle}>
         <TimelineHeader scale={scale} todayX={todayX} />
         <div style={{ position: 'relative', height: totalHeight }}>
-          <div role="rowgroup" onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} style={{ position: 'absolute', top: offsetTop, left: 0, right: 0 }}>
+          <div role="rowgroup" onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} style={ROWGROUP_STYLE}>
             {rows}
           </div>
           <DependencyLayer dependencies={view.dependencies} scale={scale} first={band.first} last={band.last} height={totalHeight} />

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { MilestoneDto, RoadmapRowDto } from '../../../../src/contract';
-import { INDENT } from './constants';
+import { INDENT, ROW_HEIGHT } from './constants';
 import { MilestoneMark } from './MilestoneMark';
 import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
@@ -90,6 +90,7 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
       data-row-index={index}
       data-schedule={row?.schedule}
       aria-rowindex={index + 2}
+      style={{ top: index * ROW_HEIGHT }}
       aria-level={row ? row.depth + 1 : undefined}
       aria-expanded={expanded}
       aria-busy={row ? undefined : !failed}

@@ -85,8 +85,9 @@ export class RoadmapPages {
     this.current = { ...newGeneration(this.current.question), key: `${this.current.key}#${this.rereads}` };
   }
 
-  /** Rows first..last are on screen: their pages first, then a neighbour when close to its edge. */
-  want(first: number, last: number): void {
+  /** Rows first..last are on screen: their pages first, then a neighbour when close to its edge. Returns whether `busy` changed. */
+  want(first: number, last: number): boolean {
+    const wasBusy = this.busy();
     const total = this.knownTotal();
     const lastPage = total === undefined ? Infinity : Math.max(0, pageOf(total - 1));
     const pages = new Set<number>();
@@ -95,6 +96,7 @@ export class RoadmapPages {
     pages.add(pageOf(first - PREFETCH_ROWS));
     this.wanted = [...pages];
     this.evict();
+    return this.busy() !== wasBusy;
   }
 
   /** The next page to fetch, marked as loading; null when none is missing or enough are on their way. */
@@ -130,8 +132,7 @@ export class RoadmapPages {
     const ready = [...shown.pages.values()].flatMap((page) => (page.state === 'ready' ? [page.answer] : []));
     const derived = this.derive(ready);
     const pageAt = (index: number) => shown.pages.get(pageOf(index));
-    const wantedPages = this.wanted.map((n) => this.current.pages.get(n));
-    const failed = wantedPages.find((page) => page?.state === 'error');
+    const failed = this.wanted.map((n) => this.current.pages.get(n)).find((page) => page?.state === 'error');
     return {
       latest: shown.latest,
       totalRows: shown.latest?.totalRows ?? 0,
@@ -143,8 +144,19 @@ export class RoadmapPages {
       milestonesByRow: derived.milestonesByRow,
       dependencies: derived.dependencies,
       error: failed?.state === 'error' ? failed.message : null,
-      busy: shown !== this.current || wantedPages.some((page) => page?.state === 'loading'),
+      busy: this.busy(),
     };
+  }
+
+  /** Rows on screen are the previous question's, or their pages are on their way or not yet asked for. */
+  private busy(): boolean {
+    const shown = this.current.latest === null && this.previous !== null ? this.previous : this.current;
+    const total = this.knownTotal();
+    const missing = (n: number) => total === undefined || n * PAGE_ROWS < total;
+    return shown !== this.current || this.wanted.some((n) => {
+      const page = this.current.pages.get(n);
+      return page === undefined ? missing(n) : page.state === 'loading';
+    });
   }
 
   private derive(answers: readonly RoadmapDto[]) {

@@ -10,6 +10,7 @@ import type { ScheduleStatusDto } from '../../../../src/contract';
 import { barColors, COLORS } from './colors';
 import { BAR_HEIGHT, HEADER_BAND, HEADER_HEIGHT, LEFT_WIDTH, ROW_HEIGHT } from './constants';
 import { HSCROLL_ATTRIBUTE, SCROLL_LEFT_VAR } from './usePinnedColumn';
+import { VSCROLL_ATTRIBUTE } from './useScrolling';
 
 const SMALL = token('font.body.small', '400 12px/16px sans-serif');
 const SCHEDULES: readonly ScheduleStatusDto[] = ['late', 'done', 'onTrack', 'unscheduled'];
@@ -32,7 +33,7 @@ const perSchedule = SCHEDULES.map((schedule) => {
 }).join('\n');
 
 export const ROADMAP_CSS = `
-[data-roadmap-row] { display: flex; height: ${ROW_HEIGHT}px; border-bottom: 1px solid ${COLORS.border}; box-sizing: border-box; }
+[data-roadmap-row] { position: absolute; left: 0; right: 0; contain: strict; display: flex; height: ${ROW_HEIGHT}px; border-bottom: 1px solid ${COLORS.border}; box-sizing: border-box; }
 [data-roadmap-row]:focus { outline: none; }
 [data-roadmap-row]:focus-visible > [data-roadmap-name] { box-shadow: inset 0 0 0 2px ${COLORS.focus}; }
 [data-roadmap-row]:focus-visible, [data-roadmap-row]:hover { background: ${COLORS.rowHover}; }
@@ -59,6 +60,7 @@ export const ROADMAP_CSS = `
 .roadmap-header-cell { font: ${SMALL}; white-space: nowrap; overflow: hidden; position: absolute; height: ${HEADER_BAND}px; line-height: ${HEADER_BAND}px; border-left: 1px solid ${COLORS.border}; box-sizing: border-box; padding-left: 4px; }
 [${HSCROLL_ATTRIBUTE}] .roadmap-namecell { position: sticky; left: 0; }
 [${HSCROLL_ATTRIBUTE}] .roadmap-nodates { position: sticky; left: ${LEFT_WIDTH + 8}px; }
+[${VSCROLL_ATTRIBUTE}] [role="rowgroup"], [${VSCROLL_ATTRIBUTE}] svg path { pointer-events: none; }
 ${perSchedule}
 `;
 

@@ -3,6 +3,7 @@ import type { ScopeDto } from '../../../../src/contract';
 import { fetchRoadmap } from '../../services/invokes';
 import { collapseQuery, type CollapseState } from './collapseState';
 import { RoadmapPages, type RoadmapPagesView } from './roadmapPages';
+import { SCROLL_SETTLE_MS } from './useScrolling';
 
 export interface RoadmapPagesHandle {
   view: RoadmapPagesView;
@@ -59,12 +60,22 @@ export function useRoadmapPages(scope: ScopeDto, collapse: CollapseState, baseli
     pump();
   }, [pages, refresh, changed, pump]);
 
+  // Rows that flash past in a fast scroll are not fetched: while `want` keeps coming quicker than SCROLL_SETTLE_MS,
+  // the fetch waits until it stops (each window costs a resolver call that reads the whole scope).
+  const lastWant = useRef(-Infinity);
+  const deferred = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(deferred.current), []);
   const want = useCallback(
     (first: number, last: number) => {
-      pages.want(first, last);
-      pump();
+      if (pages.want(first, last)) changed();
+      const now = performance.now();
+      const quick = now - lastWant.current < SCROLL_SETTLE_MS;
+      lastWant.current = now;
+      window.clearTimeout(deferred.current);
+      if (quick) deferred.current = window.setTimeout(pump, SCROLL_SETTLE_MS);
+      else pump();
     },
-    [pages, pump],
+    [pages, pump, changed],
   );
   const retry = useCallback(() => {
     pages.retry();
