@@ -15,6 +15,7 @@ import { launchChromium } from '../test/support/browser';
 import { expectedModel } from '../test/support/expectedModel';
 import { startTestPlatform, TEST_ANCHOR } from '../test/support/platform';
 import { fmtMs } from './measure';
+import { MARK_SCRIPT } from './scenarios/render';
 import { SCROLL_ROWS } from './report';
 import { ensureStaticBuild } from './scenarios/bundles';
 import { scrollTwice, type ScrollFigures } from './scenarios/render';
@@ -39,19 +40,6 @@ function burn(ms: number): void {
   while (performance.now() < until);
 }
 
-const BRIDGE_MARK = `(() => {
-  globalThis.__name ??= (fn) => fn;
-  if (!location.pathname.startsWith('/app/')) return;
-  const marks = { arrived: {}, answers: {}, rendered: {} };
-  window.__bench = marks;
-  const originalFetch = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
-    const key = typeof init?.body === 'string' ? /"functionKey":"([^"]+)"/.exec(init.body)?.[1] : undefined;
-    if (key && String(input).includes('/__host/bridge')) response.clone().text().then(() => { marks.answers[key] = (marks.answers[key] ?? 0) + 1; });
-    return response;
-  };
-})();`;
 
 /** Loads every window (a slow scroll), then scrolls once under Chrome's tracing and prints where the time went. */
 async function traceScroll(page: Page, frame: Frame, rows: number): Promise<void> {
@@ -175,7 +163,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < Math.max(RUNS, TRACE ? 1 : 0); run += 1) {
       const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       await context.addCookies([{ name: 'to_user', value: DEMO_USERS.admin, url: platform.host.url }]);
-      await context.addInitScript({ content: BRIDGE_MARK });
+      await context.addInitScript({ content: MARK_SCRIPT });
       await context.route('**/__host/bridge', async (route) => {
         const body = route.request().postDataJSON() as InvokeBody;
         if (body.name === 'invoke' && body.payload?.functionKey === PANEL_KEYS.roadmap) return answerRoadmap(route, body.payload.payload ?? {});

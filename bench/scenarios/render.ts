@@ -16,7 +16,8 @@ import { measureRoadmapScroll, type RoadmapScrollFigures } from './roadmapScroll
 
 const WATCHED = ['top-progress', 'roadmap-row-root'] as const;
 
-const MARK_SCRIPT = `(() => {
+/** Counts the bridge's answers per function and marks when the watched elements render; the scroll measures read it too. */
+export const MARK_SCRIPT = `(() => {
   // The bench runs under tsx, whose esbuild wraps named functions in __name(); functions it hands to the page
   // (roadmapScroll.ts's frame.evaluate) need it defined there.
   globalThis.__name ??= (fn) => fn;
