@@ -146,6 +146,12 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       INDEX by_to (figures_id, to_position)
     )`,
   },
+  {
+    // Every page load lists the issues under a security level for its permission check: an index finds the few
+    // instead of scanning every row of the build (~0.3 s at 100k issues).
+    name: 'v009_snapshot_issue_restricted',
+    statement: 'CREATE INDEX by_restricted ON snapshot_issue (build_id, restricted, issue_id)',
+  },
 ];
 
 /** Installations whose schema this container has brought up to date (a container may serve several). */
