@@ -2,7 +2,8 @@ import { backlogPage, riskMatrix } from '../domain';
 import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, RiskMatrixDto, RoadmapDto, TeamsConvertedPanelDto } from '../contract';
 import { jiraAsUser } from '../jira/forgeJira';
 import { MAX_SUMMARY_WARNINGS, pageSummary } from '../usecases/pageSummary';
-import { backlogFromFigures, summaryFromFigures } from '../usecases/snapshot/pageFigures';
+import { backlogFromFigures, riskMatrixFromFigures, summaryFromFigures, type FiguresAnswer } from '../usecases/snapshot/pageFigures';
+import type { JiraApi } from '../jira/jiraHttp';
 import { roadmapFromFigures } from '../usecases/snapshot/roadmapFigures';
 import type { TransformationConfig } from '../domain';
 import { readScope, type ScopedRead, type ScopeRequest } from '../usecases/readScope';
@@ -46,44 +47,54 @@ async function withSettingsProblem(settings: { config: TransformationConfig; pro
   return { ...scoped, model: { ...scoped.model, warnings: [settingsWarning(settings.problem), ...scoped.model.warnings] } };
 }
 
-/** The top row: from the stored figures when they serve this viewer, else from the viewer's issues read in full. */
+type Settings = Awaited<ReturnType<typeof loadTransformationConfig>>;
+type FromFigures<T> = (asCaller: JiraApi, config: TransformationConfig, now: Date) => Promise<FiguresAnswer<T>>;
+
+/**
+ * A panel's answer from the stored page figures when they serve this viewer, else from the viewer's issues read in
+ * full (reusing the head and permission check the figures path read). The caller and scope are checked first.
+ */
+async function answerFor<T>(request: Request, scope: ScopeRequest, fromFigures: FromFigures<T>, inFull: (read: ScopedRead) => T | Promise<T>, withSettings: (answer: T, settings: Settings) => T = (answer) => answer): Promise<T> {
+  checkScope(callerOf(request.context), scope.projectKey);
+  const settings = await loadTransformationConfig();
+  const now = new Date();
+  const figures = await fromFigures(jiraAsUser(), settings.config, now);
+  if (figures.kind === 'answer') return withSettings(figures.answer, settings);
+  return inFull(await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior)));
+}
+
+/** As on the full read: the settings' warning comes first, on every page. */
+function summaryWithSettings(summary: PageSummaryDto, settings: Settings): PageSummaryDto {
+  if (settings.problem === undefined) return summary;
+  return { ...summary, warnings: [settingsWarning(settings.problem), ...summary.warnings].slice(0, MAX_SUMMARY_WARNINGS), warningCount: summary.warningCount + 1 };
+}
+
 export const getPageSummary = (request: Request): Promise<ResolverResponse<PageSummaryDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    checkScope(callerOf(request.context), scope.projectKey);
-    const settings = await loadTransformationConfig();
-    const now = new Date();
-    const figures = await summaryFromFigures(jiraAsUser(), settings.config, scope, now);
-    if (figures.kind === 'answer') {
-      const summary = figures.answer;
-      if (settings.problem === undefined) return summary;
-      // As on the full read: the settings' warning comes first, on every page.
-      return { ...summary, warnings: [settingsWarning(settings.problem), ...summary.warnings].slice(0, MAX_SUMMARY_WARNINGS), warningCount: summary.warningCount + 1 };
-    }
-    const read = await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior));
-    return pageSummary(read, read.config, scope.projectKey);
+    return answerFor(request, scope, (jira, config, now) => summaryFromFigures(jira, config, scope, now), (read) => pageSummary(read, read.config, scope.projectKey), summaryWithSettings);
   });
 
 export const getRoadmap = (request: Request): Promise<ResolverResponse<RoadmapDto>> =>
   respond(async () => {
     const { scope, window, collapsed, collapseAllExcept, baselineId } = parsePayload(roadmapPayloadSchema, request.payload);
-    checkScope(callerOf(request.context), scope.projectKey);
     const collapse = collapseAllExcept === undefined ? { kind: 'listed' as const, ids: new Set(collapsed) } : { kind: 'allExcept' as const, ids: new Set(collapseAllExcept) };
-    const settings = await loadTransformationConfig();
-    const now = new Date();
-    const figures = await roadmapFromFigures(jiraAsUser(), settings.config, scope, window, collapse, baselineId, now);
-    if (figures.kind === 'answer') return figures.answer;
-    const read = await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior));
-    const answer = await roadmapPanel(read, window, collapse, baselineId);
-    if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
-    return answer;
+    return answerFor(
+      request,
+      scope,
+      (jira, config, now) => roadmapFromFigures(jira, config, scope, window, collapse, baselineId, now),
+      async (read) => {
+        const answer = await roadmapPanel(read, window, collapse, baselineId);
+        if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
+        return answer;
+      },
+    );
   });
 
 export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMatrixDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    const read = await readFor(request, scope);
-    return riskMatrix(read.model, read.config, read.scope);
+    return answerFor(request, scope, (jira, config, now) => riskMatrixFromFigures(jira, config, scope, now), (read) => riskMatrix(read.model, read.config, read.scope));
   });
 
 export const getTeamsConverted = (request: Request): Promise<ResolverResponse<TeamsConvertedPanelDto>> =>
@@ -96,14 +107,15 @@ export const getTeamsConverted = (request: Request): Promise<ResolverResponse<Te
 export const searchBacklog = (request: Request): Promise<ResolverResponse<BacklogPageDto>> =>
   respond(async () => {
     const { scope, query } = parsePayload(backlogPayloadSchema, request.payload);
-    checkScope(callerOf(request.context), scope.projectKey);
-    const settings = await loadTransformationConfig();
-    const now = new Date();
-    const figures = await backlogFromFigures(jiraAsUser(), settings.config, scope, query, now);
-    if (figures.kind === 'answer') return figures.answer;
-    const read = await withSettingsProblem(settings, (config) => readScope(jiraAsUser(), config, scope, now, figures.prior));
-    if (query.boxId !== undefined && !read.scope.boxIds.has(query.boxId)) throw new ResolverRefusal('NOT_FOUND', `There is no box ${query.boxId} in this scope: it may have been deleted, or you may not be allowed to browse it.`);
-    return backlogPage(read.model, read.config, read.scope, query, read.today);
+    return answerFor(
+      request,
+      scope,
+      (jira, config, now) => backlogFromFigures(jira, config, scope, query, now),
+      (read) => {
+        if (query.boxId !== undefined && !read.scope.boxIds.has(query.boxId)) throw new ResolverRefusal('NOT_FOUND', `There is no box ${query.boxId} in this scope: it may have been deleted, or you may not be allowed to browse it.`);
+        return backlogPage(read.model, read.config, read.scope, query, read.today);
+      },
+    );
   });
 
 export const getOverview = (request: Request): Promise<ResolverResponse<OverviewDto>> =>

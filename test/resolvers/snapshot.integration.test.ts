@@ -5,7 +5,7 @@ import { DEMO_USERS, demoRestrictedKeys, generateDemoSite } from '../../dev/demo
 import type { SiteData } from '../../dev/emulator/siteData';
 import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
 import type { InvocationReport } from '../../dev/runtime/runtime';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RoadmapDto } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto } from '../../src/contract';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
 
@@ -96,11 +96,15 @@ describe('pages served from the event-fed snapshot', () => {
       // The admin may see every issue: the page figures the build left serve them (restricted ids, one row, one count).
       if (user === DEMO_USERS.admin) expect({ queries: report.sqlRequests, under10KB: report.sqlResponseBytes < 10_000 }).toEqual({ queries: 3, under10KB: true });
       else expect(report.sqlResponseBytes).toBeGreaterThan(100_000);
-      // So does a backlog page: the scope's row, the page's rows and their count.
+      // So does a backlog page: the scope's row, its facets, the page's rows and their count.
       const backlog = await call<BacklogPageDto>(PANEL_KEYS.backlog, { scope: WHOLE, query: { page: 1, pageSize: 50 } }, user);
       expect(backlog.data.items).toHaveLength(50);
-      if (user === DEMO_USERS.admin) expect({ queries: backlog.report.sqlRequests, under100KB: backlog.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 4, under100KB: true });
-      // And the roadmap's default window: its rows, milestones, dependencies, undated rows and time axis.
+      if (user === DEMO_USERS.admin) expect({ queries: backlog.report.sqlRequests, under100KB: backlog.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 5, under100KB: true });
+      // And the risk matrix (the scope's row and its stored matrix), and the roadmap's default window: its rows,
+      // milestones, dependencies, undated rows and time axis.
+      const risks = await call<RiskMatrixDto>(PANEL_KEYS.risks, { scope: WHOLE }, user);
+      expect(risks.data.risks.length).toBeGreaterThan(0);
+      if (user === DEMO_USERS.admin) expect(risks.report.sqlRequests).toBe(3);
       const roadmap = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE }, user);
       expect(roadmap.data.rows.length).toBeGreaterThan(10);
       if (user === DEMO_USERS.admin) expect({ queries: roadmap.report.sqlRequests, under500KB: roadmap.report.sqlResponseBytes < 500_000 }).toEqual({ queries: 7, under500KB: true });

@@ -76,7 +76,8 @@ export class LocalForgeSql {
   static async open(server: LocalMariadb, options: { database: string; limits?: Partial<ForgeSqlLimits>; now?: () => number }): Promise<LocalForgeSql> {
     if (!/^[a-z][a-z0-9_]{0,63}$/.test(options.database)) throw new Error(`Not a database name: ${options.database}`);
     const admin = await server.connect();
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${options.database}\``);
+    // Forge SQL (TiDB) stores text as utf8mb4 with the binary collation by default: an emoji in a summary must fit.
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${options.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     const connection = await server.connect(options.database);
     return new LocalForgeSql(connection, admin, options.database, { ...FORGE_SQL_LIMITS, ...options.limits }, options.now ?? Date.now);
   }

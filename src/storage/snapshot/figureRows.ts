@@ -6,15 +6,15 @@ import { selectRows, writeRows } from '../sql/statements';
 const WRITE_BATCH_BYTES = 600 * 1024;
 const BOX_ROWS_PER_STATEMENT = 5_000;
 const DELETE_PAGE_ROWS = 5_000;
-const FIGURES_TABLES = ['page_figures', 'page_figures_box', 'page_figures_item', 'page_figures_row', 'page_figures_milestone', 'page_figures_dependency'];
+const FIGURES_TABLES = ['page_figures', 'page_figures_doc', 'page_figures_box', 'page_figures_item', 'page_figures_row', 'page_figures_milestone', 'page_figures_dependency'];
+/** Code units of a document per chunk: at most 3 bytes each in UTF-8, so a chunk stays well under 1 MiB. */
+const DOC_CHUNK_UNITS = 150_000;
 
 /** One scope's stored figures: its summary JSON (validated by the reader), and the tree spans its boxes fill. */
 export interface StoredScopeFigures {
   scopeKey: string;
   summary: unknown;
   spans: TreeSpan[];
-  /** The facets of the scope's backlog (validated by the reader). */
-  facets: unknown;
   /** The scope's slice of the whole roadmap's rows, and its top row's depth there; null when it is no slice (a project). */
   roadmap: { first: number; last: number; depth: number } | null;
 }
@@ -25,16 +25,15 @@ export async function writeScopeFigures(figuresId: string, scopes: readonly Stor
   let bytes = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeRows(`REPLACE INTO page_figures (figures_id, scope_key, summary, facets) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`, batch.flat());
+    await writeRows(`REPLACE INTO page_figures (figures_id, scope_key, summary) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`, batch.flat());
     batch = [];
     bytes = 0;
   };
   for (const scope of scopes) {
     const doc = JSON.stringify({ summary: scope.summary, spans: scope.spans, roadmap: scope.roadmap });
-    const facets = JSON.stringify(scope.facets);
-    if (bytes + doc.length + facets.length > WRITE_BATCH_BYTES) await flush();
-    batch.push([figuresId, scope.scopeKey, doc, facets]);
-    bytes += doc.length + facets.length;
+    if (bytes + doc.length > WRITE_BATCH_BYTES) await flush();
+    batch.push([figuresId, scope.scopeKey, doc]);
+    bytes += doc.length;
   }
   await flush();
 }
@@ -50,17 +49,55 @@ export async function writeScheduleRows(figuresId: string, rows: readonly Schedu
 
 const storedSchema = z.object({ summary: z.unknown(), spans: z.array(z.object({ position: z.number().int(), lastBelow: z.number().int() })), roadmap: z.object({ first: z.number().int(), last: z.number().int(), depth: z.number().int() }).nullable() });
 
-/**
- * One scope's figures, or null when this figures id has none for it. The backlog's facets (every box of the scope)
- * are read only when asked for: the top row does not need them.
- */
-export async function readScopeFigures(figuresId: string, scopeKey: string, withFacets: boolean): Promise<StoredScopeFigures | null> {
-  const columns = withFacets ? 'summary, facets' : 'summary';
-  const rows = z.array(z.object({ summary: z.string(), facets: z.string().optional() })).parse(await selectRows(`SELECT ${columns} FROM page_figures WHERE figures_id = ? AND scope_key = ?`, [figuresId, scopeKey]));
+/** One scope's figures, or null when this figures id has none for it. */
+export async function readScopeFigures(figuresId: string, scopeKey: string): Promise<StoredScopeFigures | null> {
+  const rows = z.array(z.object({ summary: z.string() })).parse(await selectRows('SELECT summary FROM page_figures WHERE figures_id = ? AND scope_key = ?', [figuresId, scopeKey]));
   const row = rows[0];
   if (row === undefined) return null;
   const stored = storedSchema.parse(JSON.parse(row.summary));
-  return { scopeKey, summary: stored.summary, spans: stored.spans, roadmap: stored.roadmap, facets: row.facets === undefined ? null : JSON.parse(row.facets) };
+  return { scopeKey, summary: stored.summary, spans: stored.spans, roadmap: stored.roadmap };
+}
+
+/** The larger answers only some panels read, one document per scope and part. */
+export type ScopeDocPart = 'facets' | 'riskMatrix';
+
+/** Chunks of at most DOC_CHUNK_UNITS code units, never splitting a surrogate pair. */
+function chunksOf(text: string): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + DOC_CHUNK_UNITS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks.length > 0 ? chunks : [''];
+}
+
+/** Writes documents of one figures id, in chunks, several small chunks a request. */
+export async function writeScopeDocs(figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; value: unknown }>): Promise<void> {
+  let batch: unknown[][] = [];
+  let units = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await writeRows(`REPLACE INTO page_figures_doc (figures_id, scope_key, part, chunk, text) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
+    batch = [];
+    units = 0;
+  };
+  for (const doc of docs) {
+    for (const [chunk, text] of chunksOf(JSON.stringify(doc.value)).entries()) {
+      if (units + text.length > DOC_CHUNK_UNITS) await flush();
+      batch.push([figuresId, doc.scopeKey, doc.part, chunk, text]);
+      units += text.length;
+    }
+  }
+  await flush();
+}
+
+/** One scope's document (its chunks put together), or null when there is none. */
+export async function readScopeDoc(figuresId: string, scopeKey: string, part: ScopeDocPart): Promise<unknown> {
+  const rows = z.array(z.object({ text: z.string() })).parse(await selectRows('SELECT text FROM page_figures_doc WHERE figures_id = ? AND scope_key = ? AND part = ? ORDER BY chunk', [figuresId, scopeKey, part]));
+  return rows.length === 0 ? null : (JSON.parse(rows.map((row) => row.text).join('')) as unknown);
 }
 
 const countsSchema = z.array(z.object({ done: z.coerce.number(), late: z.coerce.number(), on_track: z.coerce.number(), unscheduled: z.coerce.number() }));

@@ -52,7 +52,6 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
       figures_id VARCHAR(40) NOT NULL,
       scope_key VARCHAR(80) NOT NULL,
       summary MEDIUMTEXT NOT NULL,
-      facets MEDIUMTEXT NOT NULL,
       PRIMARY KEY (figures_id, scope_key)
     )`,
   },
@@ -151,6 +150,19 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; statement: string }> = [
     // instead of scanning every row of the build (~0.3 s at 100k issues).
     name: 'v009_snapshot_issue_restricted',
     statement: 'CREATE INDEX by_restricted ON snapshot_issue (build_id, restricted, issue_id)',
+  },
+  {
+    // A scope's larger answers that only some panels read (the backlog's facets, the risk matrix), in chunks: one
+    // scope's risks can pass Forge SQL's 1 MiB request, so a document is written a chunk per request.
+    name: 'v010_page_figures_doc',
+    statement: `CREATE TABLE IF NOT EXISTS page_figures_doc (
+      figures_id VARCHAR(40) NOT NULL,
+      scope_key VARCHAR(80) NOT NULL,
+      part VARCHAR(16) NOT NULL,
+      chunk INT NOT NULL,
+      text MEDIUMTEXT NOT NULL,
+      PRIMARY KEY (figures_id, scope_key, part, chunk)
+    )`,
   },
 ];
 

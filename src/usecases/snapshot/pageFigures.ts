@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBounds, resolveScope, roadmapIndex, scheduleRows, scopeSpans, searchWords, treeSpans, type BacklogDrill, type BacklogPage, type BacklogQuery, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
-import type { PageSummaryDto } from '../../contract';
+import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBounds, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, searchWords, treeSpans, type BacklogDrill, type BacklogPage, type BacklogQuery, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
+import type { PageSummaryDto, RiskMatrixDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { selectBacklogPage, writeBacklogRows } from '../../storage/snapshot/figureBacklog';
 import { writeRoadmapIndex } from '../../storage/snapshot/figureRoadmap';
-import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
+import { countSchedule, deleteFiguresBefore, readScopeDoc, readScopeFigures, writeScheduleRows, writeScopeDocs, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
 import { restrictedIds } from '../../storage/snapshot/snapshotRows';
 import { kvsDelete, kvsGet, kvsSet, readAllWithPrefix, readHead, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
@@ -91,7 +91,7 @@ async function filterOf(head: SnapshotHead, classKey: string, record: ClassRecor
 }
 
 /** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
-function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): StoredScopeFigures[] {
+function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): { scopes: StoredScopeFigures[]; docs: ScopeDoc[] } {
   const { model, hidden } = viewed;
   const whole = resolveScope(model, null);
   const rowOf = new Map(roadmapRows.map((row) => [row.row.id, row]));
@@ -101,24 +101,30 @@ function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: Read
     const top = rowOf.get(scope.rootIds[0] as string);
     return top === undefined ? null : { first: top.position, last: top.lastBelow, depth: top.depth };
   };
-  const figuresOf = (scopeKey: string, scope: Scope, pageScope: Scope, boxId: string | null, projectKey: string | null): StoredScopeFigures => ({
-    scopeKey,
-    summary: { ...modelSummary({ model, scope, pageScope, boxId }, config, projectKey), hiddenBecause: hiddenFromPage({ model, scope, pageScope, boxId, hidden }, projectKey) },
-    spans: scopeSpans(scope, spans),
-    facets: backlogFacets(model, config, scope),
-    roadmap: slice(scope, boxId),
-  });
-  const scopes = [figuresOf('global', whole, whole, null, null)];
+  const scopes: StoredScopeFigures[] = [];
+  const docs: ScopeDoc[] = [];
+  const add = (scopeKey: string, scope: Scope, pageScope: Scope, boxId: string | null, projectKey: string | null): void => {
+    scopes.push({
+      scopeKey,
+      summary: { ...modelSummary({ model, scope, pageScope, boxId }, config, projectKey), hiddenBecause: hiddenFromPage({ model, scope, pageScope, boxId, hidden }, projectKey) },
+      spans: scopeSpans(scope, spans),
+      roadmap: slice(scope, boxId),
+    });
+    docs.push({ scopeKey, part: 'facets', value: backlogFacets(model, config, scope) }, { scopeKey, part: 'riskMatrix', value: riskMatrix(model, config, scope) });
+  };
+  add('global', whole, whole, null, null);
   for (const projectKey of projectKeys) {
     const scope = resolveScope(model, projectKey);
-    scopes.push(figuresOf(`project:${projectKey}`, scope, scope, null, projectKey));
+    add(`project:${projectKey}`, scope, scope, null, projectKey);
   }
   for (const boxId of Object.keys(model.boxes)) {
     const scope = boxScope(model, whole, boxId);
-    if (scope !== null) scopes.push(figuresOf(`box:${boxId}`, scope, whole, boxId, null));
+    if (scope !== null) add(`box:${boxId}`, scope, whole, boxId, null);
   }
-  return scopes;
+  return { scopes, docs };
 }
+
+type ScopeDoc = Parameters<typeof writeScopeDocs>[1][number];
 
 /**
  * Computes and stores every page's figures of the current head as one class of viewers sees them ('all': those who may
@@ -140,10 +146,11 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   const { model } = viewed;
   const spans = treeSpans(model);
   const roadmapRows = roadmapIndex(model, config);
-  const scopes = scopesOf(viewed, config, spans, roadmapRows.rows, head.projects.map((p) => p.key));
+  const { scopes, docs } = scopesOf(viewed, config, spans, roadmapRows.rows, head.projects.map((p) => p.key));
   // Ids begin with the class and sort by when they were started within it (see deleteFiguresBefore).
   const figuresId = `${classKey.padEnd(12, '-')}-${now.getTime().toString(36).padStart(10, '0')}-${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await writeScopeFigures(figuresId, scopes);
+  await writeScopeDocs(figuresId, docs);
   await writeScheduleRows(figuresId, scheduleRows(model, spans));
   await writeBacklogRows(figuresId, backlogIndex(model, config, spans));
   await writeRoadmapIndex(figuresId, roadmapRows);
@@ -179,7 +186,7 @@ export type FiguresFor = { kind: 'ready'; head: SnapshotHead; state: FiguresStat
  * when they are of the current head and settings. Otherwise the page reads its issues in full, reusing what was read
  * here, and the class's figures are asked for so that the next page load finds them.
  */
-export async function figuresFor(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, withFacets: boolean, now: Date, queue: (classKey: string) => Promise<void>): Promise<FiguresFor> {
+export async function figuresFor(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void>): Promise<FiguresFor> {
   const scopeKey = scopeKeyOf(request);
   if (scopeKey === null || hasJqlBoxTypes(config)) return { kind: 'readInFull', prior: undefined };
   const head = await readHead();
@@ -194,7 +201,7 @@ export async function figuresFor(asCaller: JiraApi, config: TransformationConfig
     if (classKey !== 'all') await requestClassFigures(classKey, record, filter, now, queue);
     return { kind: 'readInFull', prior };
   }
-  const stored = await readScopeFigures(state.figuresId, scopeKey, withFacets);
+  const stored = await readScopeFigures(state.figuresId, scopeKey);
   return stored === null ? { kind: 'readInFull', prior } : { kind: 'ready', head, state, stored };
 }
 
@@ -218,7 +225,7 @@ export const today = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** The page's top row from the stored figures: one row and one count instead of every issue (see figuresFor). */
 export async function summaryFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<PageSummaryDto>> {
-  const found = await figuresFor(asCaller, config, request, false, now, queue);
+  const found = await figuresFor(asCaller, config, request, now, queue);
   if (found.kind !== 'ready') return found;
   const { head, state, stored } = found;
   const summary = storedSummarySchema.parse(stored.summary) as unknown as ModelSummary & Pick<PageSummaryDto, 'hiddenBecause'>;
@@ -238,18 +245,18 @@ const ITEM_DRILLS: ReadonlySet<BacklogDrill | undefined> = new Set([undefined, '
  */
 export async function backlogFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, query: BacklogQuery, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<BacklogPage>> {
   if (!ITEM_DRILLS.has(query.drill)) return { kind: 'readInFull', prior: undefined };
-  const found = await figuresFor(asCaller, config, request, true, now, queue);
+  const found = await figuresFor(asCaller, config, request, now, queue);
   if (found.kind !== 'ready') return found;
   const { state, stored } = found;
   let boxSpan: TreeSpan | null = null;
   if (query.boxId !== undefined) {
     // The box must lie in the page's scope; if not (or gone), the full read refuses it as it always did.
-    boxSpan = (await readScopeFigures(state.figuresId, `box:${query.boxId}`, false))?.spans[0] ?? null;
+    boxSpan = (await readScopeFigures(state.figuresId, `box:${query.boxId}`))?.spans[0] ?? null;
     if (boxSpan === null || !stored.spans.some((span) => span.position <= (boxSpan as TreeSpan).position && (boxSpan as TreeSpan).position <= span.lastBelow)) return { kind: 'readInFull', prior: { head: found.head } };
   }
   const typeName = query.type === undefined ? null : normaliseName(query.type);
   const { page, pageSize } = pageBounds(query);
-  const facets = facetsSchema.parse(stored.facets);
+  const facets = facetsSchema.parse(await readScopeDoc(state.figuresId, stored.scopeKey, 'facets'));
   if (typeName === '') return { kind: 'answer', answer: { items: [], total: 0, page, pageSize, facets, drillNote: null } };
   const { items, total } = await selectBacklogPage(state.figuresId, {
     spans: stored.spans,
@@ -267,4 +274,15 @@ export async function backlogFromFigures(asCaller: JiraApi, config: Transformati
     today: today(now),
   });
   return { kind: 'answer', answer: { items, total, page, pageSize, facets, drillNote: null } };
+}
+
+const riskMatrixSchema = z.looseObject({ cells: z.array(z.unknown()), residualCells: z.array(z.unknown()), risks: z.array(z.looseObject({ key: z.string() })), unscoredKeys: z.array(z.string()), closedCount: z.number() });
+
+/** The risk matrix of the page's scope from the stored figures (see figuresFor): one document instead of every issue. */
+export async function riskMatrixFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<RiskMatrixDto>> {
+  const found = await figuresFor(asCaller, config, request, now, queue);
+  if (found.kind !== 'ready') return found;
+  const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, 'riskMatrix');
+  if (stored === null) return { kind: 'readInFull', prior: { head: found.head } };
+  return { kind: 'answer', answer: riskMatrixSchema.parse(stored) as unknown as RiskMatrixDto };
 }

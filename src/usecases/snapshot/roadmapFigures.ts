@@ -26,7 +26,7 @@ const milestoneOf = (record: ListRecord, day: string): RoadmapMilestone => {
  */
 export async function roadmapFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, window: { offset: number; limit: number }, collapse: RoadmapCollapse, baselineId: string | undefined, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<RoadmapDto>> {
   if (baselineId !== undefined || collapse.kind !== 'listed') return { kind: 'readInFull', prior: undefined };
-  const found = await figuresFor(asCaller, config, request, false, now, queue);
+  const found = await figuresFor(asCaller, config, request, now, queue);
   if (found.kind !== 'ready') return found;
   const { state, stored } = found;
   const scope = stored.roadmap;

@@ -7,11 +7,11 @@ import { DEMO_USERS } from '../../../dev/demo/generate';
 import { startEmulator, type RunningEmulator } from '../../../dev/emulator';
 import type { SiteData } from '../../../dev/emulator/siteData';
 import fc from 'fast-check';
-import { backlogPage, DEFAULT_CONFIG, roadmap, type BacklogQuery, type TransformationConfig } from '../../../src/domain';
+import { backlogPage, DEFAULT_CONFIG, riskMatrix, roadmap, type BacklogQuery, type TransformationConfig } from '../../../src/domain';
 import { pageSummary } from '../../../src/usecases/pageSummary';
 import { readScope, type ScopeRequest } from '../../../src/usecases/readScope';
 import { runBuildStep, startFullBuild } from '../../../src/usecases/snapshot/fullBuild';
-import { backlogFromFigures, computePageFigures, readFiguresState, summaryFromFigures } from '../../../src/usecases/snapshot/pageFigures';
+import { backlogFromFigures, computePageFigures, readFiguresState, riskMatrixFromFigures, summaryFromFigures } from '../../../src/usecases/snapshot/pageFigures';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
 import { roadmapFromFigures } from '../../../src/usecases/snapshot/roadmapFigures';
 import { roadmapPanel } from '../../../src/usecases/roadmapPanel';
@@ -71,6 +71,28 @@ describe('page figures: every page\'s top row computed once per head, served to 
         expect({ request, summary: answer.answer }).toEqual({ request, summary: await inFull(emulator, site, DEMO_USERS.admin, request, day) });
       }
     }
+  });
+
+  it('answers the risk matrix of the whole, every project and every box as the risk matrix read in full does', async () => {
+    expect(await computePageFigures(DEFAULT_CONFIG, NOW)).toBe('computed');
+    const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
+    const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
+    const requests: ScopeRequest[] = [
+      { projectKey: null },
+      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
+      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
+    ];
+    let withRisks = 0;
+    for (const request of requests) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const answer = await riskMatrixFromFigures(admin, DEFAULT_CONFIG, request, NOW);
+      if (answer.kind !== 'answer') throw new Error(`no figures for ${JSON.stringify(request)}`);
+      const read = await readScope(admin, DEFAULT_CONFIG, request, NOW);
+      const expected = riskMatrix(read.model, DEFAULT_CONFIG, read.scope);
+      expect({ request, matrix: answer.answer }).toEqual({ request, matrix: expected });
+      if (expected.risks.length > 0) withRisks += 1;
+    }
+    expect(withRisks).toBeGreaterThan(5);
   });
 
   it('answers backlog pages (search, filters, drills, every sort, paging) as the backlog read in full does', async () => {
@@ -163,6 +185,9 @@ describe('page figures: every page\'s top row computed once per head, served to 
       const backlog = await backlogFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, { sort: { column: 'key', direction: 'asc' }, pageSize: 200 }, NOW, queue);
       if (backlog.kind !== 'answer') throw new Error('no backlog figures');
       expect(backlog.answer).toEqual(backlogPage(read.model, DEFAULT_CONFIG, read.scope, { sort: { column: 'key', direction: 'asc' }, pageSize: 200 }, read.today));
+      const risks = await riskMatrixFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, queue);
+      if (risks.kind !== 'answer') throw new Error('no risk figures');
+      expect(risks.answer).toEqual(riskMatrix(read.model, DEFAULT_CONFIG, read.scope));
     }
     // The admin's figures were left alone by the other classes'.
     expect((await fromFigures(emulator, site, DEMO_USERS.admin, { projectKey: null })).kind).toBe('answer');
