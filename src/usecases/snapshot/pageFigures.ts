@@ -1,93 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { BAND_RANK, backlogFacets, backlogIndex, boxScope, normaliseName, pageBounds, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, searchWords, treeSpans, type BacklogDrill, type BacklogPage, type BacklogQuery, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
-import type { PageSummaryDto, RiskMatrixDto } from '../../contract';
+import { backlogFacets, backlogIndex, boxScope, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
+import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
-import { selectBacklogPage, writeBacklogRows } from '../../storage/snapshot/figureBacklog';
+import { writeBacklogRows } from '../../storage/snapshot/figureBacklog';
 import { writeRoadmapIndex } from '../../storage/snapshot/figureRoadmap';
-import { countSchedule, deleteFiguresBefore, readScopeDoc, readScopeFigures, writeScheduleRows, writeScopeDocs, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
-import { restrictedIds } from '../../storage/snapshot/snapshotRows';
-import { kvsDelete, kvsGet, kvsSet, readAllWithPrefix, readHead, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
+import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows, writeScopeDocs, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
+import { kvsSet, readHead } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { hiddenFromPage, modelSummary, type ModelSummary } from '../pageSummary';
 import { queueFiguresWork } from '../../events/snapshotQueue';
 import type { ScopeRequest } from '../readScope';
-import { checkViewer, modelOfHead, seesEverything, type PriorRead, type ViewerCheck, type ViewerModel } from './readSnapshot';
+import { checkViewer, modelOfHead, type PriorRead, type ViewerModel } from './readSnapshot';
+import { classOf, configFingerprint, filterOf, forgetUnusedClasses, hasJqlBoxTypes, readClassRecord, recordKey, requestClassFigures, type ClassRecord, type FiguresState } from './figuresClasses';
 import { mappingFingerprint } from './snapshotIssue';
-
-/** Which head and settings the stored page figures are of; a page uses them only for exactly that head. */
-export interface FiguresState {
-  /** The class of viewers: 'all' for those who may see every issue, else a hash of what they may see. */
-  classKey: string;
-  figuresId: string;
-  buildId: string;
-  version: number;
-  configFingerprint: string;
-  computedAt: string;
-  scopes: number;
-}
-
-const stateSchema = z.object({ classKey: z.string(), figuresId: z.string(), buildId: z.string(), version: z.number().int(), configFingerprint: z.string(), computedAt: z.string(), scopes: z.number().int() });
-const filterSchema = z.object({ projectIds: z.array(z.string()), issueIds: z.array(z.string()) });
-
-/**
- * One class of viewers' record, one KVS key: which head its figures are of and, for a class other than 'all', what
- * the class may see (the filter its figures are read with) and when a page last asked for them.
- */
-interface ClassRecord {
-  figures: FiguresState | null;
-  filter: z.infer<typeof filterSchema> | null;
-  requestedAt: string | null;
-}
-
-const recordSchema = z.object({ figures: stateSchema.nullable().catch(null), filter: filterSchema.nullable().catch(null), requestedAt: z.string().nullable().catch(null) });
-const NO_RECORD: ClassRecord = { figures: null, filter: null, requestedAt: null };
-const recordKey = (classKey: string) => `${SNAPSHOT_KEYS.figuresPrefix}${classKey}`;
-
-async function readClassRecord(classKey: string): Promise<ClassRecord> {
-  const parsed = recordSchema.safeParse(await kvsGet(recordKey(classKey)));
-  return parsed.success ? parsed.data : NO_RECORD;
-}
-
-export async function readFiguresState(classKey = 'all'): Promise<FiguresState | null> {
-  return (await readClassRecord(classKey)).figures;
-}
-
-/** Viewers who may see the same projects and the same issues under a security level see the same figures. */
-function classOf(head: SnapshotHead, check: ViewerCheck): { classKey: string; filter: { projectIds: string[]; issueIds: string[] } } {
-  if (seesEverything(head, check)) return { classKey: 'all', filter: { projectIds: [], issueIds: [] } };
-  const projectIds = head.projects.map((p) => p.id).filter((id) => check.browsable.projectIds.has(id)).sort();
-  const issueIds = check.restricted.filter((id) => check.browsable.issueIds.has(id)).sort();
-  const classKey = createHash('sha256').update(JSON.stringify([projectIds, issueIds])).digest('hex').slice(0, 12);
-  return { classKey, filter: { projectIds, issueIds } };
-}
-
-/** A class's figures are asked for at most this often while they are being computed. */
-const REQUEST_AGAIN_MS = 60_000;
-
-/** Records the class and queues its figures, unless that was done within the last minute. */
-async function requestClassFigures(classKey: string, record: ClassRecord, filter: { projectIds: string[]; issueIds: string[] }, now: Date, queue: (classKey: string) => Promise<void>): Promise<void> {
-  if (record.requestedAt !== null && now.getTime() - Date.parse(record.requestedAt) < REQUEST_AGAIN_MS) return;
-  await kvsSet(recordKey(classKey), { ...record, filter, requestedAt: now.toISOString() } satisfies ClassRecord);
-  await queue(classKey);
-}
-
-/** Equal for two configurations exactly when they give the same figures from the same issues. */
-export const configFingerprint = (config: TransformationConfig): string => createHash('sha256').update(JSON.stringify(config)).digest('hex');
-
-/** JQL box types are matched by each viewer's own search, so no figures computed once can serve every viewer. */
-const hasJqlBoxTypes = (config: TransformationConfig): boolean => config.boxTypes.some((type) => type.source.kind === 'jql');
 
 /** The stored figures' key of a page's scope; null for a box opened on a project page (its breadcrumbs are the project's). */
 export function scopeKeyOf(request: ScopeRequest): string | null {
   if (request.projectKey === null) return request.boxId === undefined ? 'global' : `box:${request.boxId}`;
   return request.boxId === undefined ? `project:${request.projectKey}` : null;
-}
-
-/** What a class of viewers reads of the head; for 'all', every project and every issue under a security level. Null for a class no page asked for. */
-async function filterOf(head: SnapshotHead, classKey: string, record: ClassRecord): Promise<{ projectIds: Set<string>; issueIds: Set<string> } | null> {
-  if (classKey === 'all') return { projectIds: new Set(head.projects.map((p) => p.id)), issueIds: new Set(await restrictedIds({ buildId: head.buildId, version: head.version })) };
-  return record.filter === null ? null : { projectIds: new Set(record.filter.projectIds), issueIds: new Set(record.filter.issueIds) };
 }
 
 /** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
@@ -163,21 +94,6 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   return 'computed';
 }
 
-/** A class no page asked for in this long loses its figures (they would only take storage). */
-const CLASS_KEPT_MS = 24 * 60 * 60_000;
-
-async function forgetUnusedClasses(now: Date): Promise<void> {
-  for (const { key, value } of await readAllWithPrefix(SNAPSHOT_KEYS.figuresPrefix)) {
-    const classKey = key.slice(SNAPSHOT_KEYS.figuresPrefix.length);
-    const record = recordSchema.safeParse(value);
-    const askedAt = record.success && record.data.requestedAt !== null ? Date.parse(record.data.requestedAt) : Number.NaN;
-    if (classKey === 'all' || now.getTime() - askedAt < CLASS_KEPT_MS) continue;
-    const prefix = `${classKey.padEnd(12, '-')}-`;
-    await deleteFiguresBefore(prefix, `${prefix}~`);
-    await kvsDelete(key);
-  }
-}
-
 /** Stored figures that serve this viewer and scope, or why the page must read its issues in full (with what was read). */
 export type FiguresFor = { kind: 'ready'; head: SnapshotHead; state: FiguresState; stored: StoredScopeFigures } | { kind: 'readInFull'; prior: PriorRead | undefined };
 
@@ -234,55 +150,3 @@ export async function summaryFromFigures(asCaller: JiraApi, config: Transformati
   return { kind: 'answer', answer: { ...summary, readAt: asOf, schedule, source: { kind: 'snapshot', asOf, rowsHidden: summary.hiddenBecause.length > 0, note: null } } };
 }
 
-const facetsSchema = z.object({ boxes: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number() })), types: z.array(z.string()) });
-
-/** Drills whose rows are the scope's work items, filtered: the others list boxes or a figure's own items. */
-const ITEM_DRILLS: ReadonlySet<BacklogDrill | undefined> = new Set([undefined, 'late', 'risks', 'milestones']);
-
-/**
- * One backlog page from the stored figures' rows (see figuresFor): filtered, ordered and cut in the database. Drills
- * that list boxes or a figure's own items are read in full.
- */
-export async function backlogFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, query: BacklogQuery, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<BacklogPage>> {
-  if (!ITEM_DRILLS.has(query.drill)) return { kind: 'readInFull', prior: undefined };
-  const found = await figuresFor(asCaller, config, request, now, queue);
-  if (found.kind !== 'ready') return found;
-  const { state, stored } = found;
-  let boxSpan: TreeSpan | null = null;
-  if (query.boxId !== undefined) {
-    // The box must lie in the page's scope; if not (or gone), the full read refuses it as it always did.
-    boxSpan = (await readScopeFigures(state.figuresId, `box:${query.boxId}`))?.spans[0] ?? null;
-    if (boxSpan === null || !stored.spans.some((span) => span.position <= (boxSpan as TreeSpan).position && (boxSpan as TreeSpan).position <= span.lastBelow)) return { kind: 'readInFull', prior: { head: found.head } };
-  }
-  const typeName = query.type === undefined ? null : normaliseName(query.type);
-  const { page, pageSize } = pageBounds(query);
-  const facets = facetsSchema.parse(await readScopeDoc(state.figuresId, stored.scopeKey, 'facets'));
-  if (typeName === '') return { kind: 'answer', answer: { items: [], total: 0, page, pageSize, facets, drillNote: null } };
-  const { items, total } = await selectBacklogPage(state.figuresId, {
-    spans: stored.spans,
-    projectKey: request.boxId === undefined ? request.projectKey : null,
-    boxSpan,
-    only: query.drill === 'risks' ? 'risks' : query.drill === 'milestones' ? 'milestones' : 'all',
-    lateOnly: query.drill === 'late',
-    statusCategory: query.statusCategory ?? null,
-    typeName,
-    words: searchWords(query.text),
-    riskBandRank: query.riskBand === undefined ? null : BAND_RANK[query.riskBand],
-    sort: query.sort ?? null,
-    offset: page * pageSize,
-    limit: pageSize,
-    today: today(now),
-  });
-  return { kind: 'answer', answer: { items, total, page, pageSize, facets, drillNote: null } };
-}
-
-const riskMatrixSchema = z.looseObject({ cells: z.array(z.unknown()), residualCells: z.array(z.unknown()), risks: z.array(z.looseObject({ key: z.string() })), unscoredKeys: z.array(z.string()), closedCount: z.number() });
-
-/** The risk matrix of the page's scope from the stored figures (see figuresFor): one document instead of every issue. */
-export async function riskMatrixFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<RiskMatrixDto>> {
-  const found = await figuresFor(asCaller, config, request, now, queue);
-  if (found.kind !== 'ready') return found;
-  const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, 'riskMatrix');
-  if (stored === null) return { kind: 'readInFull', prior: { head: found.head } };
-  return { kind: 'answer', answer: riskMatrixSchema.parse(stored) as unknown as RiskMatrixDto };
-}

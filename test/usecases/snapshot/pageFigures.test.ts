@@ -11,7 +11,9 @@ import { backlogPage, DEFAULT_CONFIG, riskMatrix, roadmap, type BacklogQuery, ty
 import { pageSummary } from '../../../src/usecases/pageSummary';
 import { readScope, type ScopeRequest } from '../../../src/usecases/readScope';
 import { runBuildStep, startFullBuild } from '../../../src/usecases/snapshot/fullBuild';
-import { backlogFromFigures, computePageFigures, readFiguresState, riskMatrixFromFigures, summaryFromFigures } from '../../../src/usecases/snapshot/pageFigures';
+import { readFiguresState } from '../../../src/usecases/snapshot/figuresClasses';
+import { computePageFigures, summaryFromFigures } from '../../../src/usecases/snapshot/pageFigures';
+import { backlogFromFigures, riskMatrixFromFigures } from '../../../src/usecases/snapshot/panelFigures';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
 import { roadmapFromFigures } from '../../../src/usecases/snapshot/roadmapFigures';
 import { roadmapPanel } from '../../../src/usecases/roadmapPanel';

@@ -1,0 +1,63 @@
+/** The backlog and the risk matrix from the stored page figures (see figuresFor). */
+import { z } from 'zod';
+import { BAND_RANK, normaliseName, pageBounds, searchWords, type BacklogDrill, type BacklogPage, type BacklogQuery, type TransformationConfig, type TreeSpan } from '../../domain';
+import type { RiskMatrixDto } from '../../contract';
+import type { JiraApi } from '../../jira/jiraHttp';
+import { queueFiguresWork } from '../../events/snapshotQueue';
+import { selectBacklogPage } from '../../storage/snapshot/figureBacklog';
+import { readScopeDoc, readScopeFigures } from '../../storage/snapshot/figureRows';
+import type { ScopeRequest } from '../readScope';
+import { figuresFor, today, type FiguresAnswer } from './pageFigures';
+
+const facetsSchema = z.object({ boxes: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number() })), types: z.array(z.string()) });
+
+/** Drills whose rows are the scope's work items, filtered: the others list boxes or a figure's own items. */
+const ITEM_DRILLS: ReadonlySet<BacklogDrill | undefined> = new Set([undefined, 'late', 'risks', 'milestones']);
+
+/**
+ * One backlog page from the stored figures' rows (see figuresFor): filtered, ordered and cut in the database. Drills
+ * that list boxes or a figure's own items are read in full.
+ */
+export async function backlogFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, query: BacklogQuery, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<BacklogPage>> {
+  if (!ITEM_DRILLS.has(query.drill)) return { kind: 'readInFull', prior: undefined };
+  const found = await figuresFor(asCaller, config, request, now, queue);
+  if (found.kind !== 'ready') return found;
+  const { state, stored } = found;
+  let boxSpan: TreeSpan | null = null;
+  if (query.boxId !== undefined) {
+    // The box must lie in the page's scope; if not (or gone), the full read refuses it as it always did.
+    boxSpan = (await readScopeFigures(state.figuresId, `box:${query.boxId}`))?.spans[0] ?? null;
+    if (boxSpan === null || !stored.spans.some((span) => span.position <= (boxSpan as TreeSpan).position && (boxSpan as TreeSpan).position <= span.lastBelow)) return { kind: 'readInFull', prior: { head: found.head } };
+  }
+  const typeName = query.type === undefined ? null : normaliseName(query.type);
+  const { page, pageSize } = pageBounds(query);
+  const facets = facetsSchema.parse(await readScopeDoc(state.figuresId, stored.scopeKey, 'facets'));
+  if (typeName === '') return { kind: 'answer', answer: { items: [], total: 0, page, pageSize, facets, drillNote: null } };
+  const { items, total } = await selectBacklogPage(state.figuresId, {
+    spans: stored.spans,
+    projectKey: request.boxId === undefined ? request.projectKey : null,
+    boxSpan,
+    only: query.drill === 'risks' ? 'risks' : query.drill === 'milestones' ? 'milestones' : 'all',
+    lateOnly: query.drill === 'late',
+    statusCategory: query.statusCategory ?? null,
+    typeName,
+    words: searchWords(query.text),
+    riskBandRank: query.riskBand === undefined ? null : BAND_RANK[query.riskBand],
+    sort: query.sort ?? null,
+    offset: page * pageSize,
+    limit: pageSize,
+    today: today(now),
+  });
+  return { kind: 'answer', answer: { items, total, page, pageSize, facets, drillNote: null } };
+}
+
+const riskMatrixSchema = z.looseObject({ cells: z.array(z.unknown()), residualCells: z.array(z.unknown()), risks: z.array(z.looseObject({ key: z.string() })), unscoredKeys: z.array(z.string()), closedCount: z.number() });
+
+/** The risk matrix of the page's scope from the stored figures (see figuresFor): one document instead of every issue. */
+export async function riskMatrixFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<RiskMatrixDto>> {
+  const found = await figuresFor(asCaller, config, request, now, queue);
+  if (found.kind !== 'ready') return found;
+  const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, 'riskMatrix');
+  if (stored === null) return { kind: 'readInFull', prior: { head: found.head } };
+  return { kind: 'answer', answer: riskMatrixSchema.parse(stored) as unknown as RiskMatrixDto };
+}
