@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BacklogIndexRow, BacklogItem, RankedColumn, ScheduleStatus, StoredBacklogItem, TreeSpan } from '../../domain';
 import { scheduleStatus } from '../../domain';
-import { selectRows, writeRows } from '../sql/statements';
+import { replaceInBatches, selectRows } from '../sql/statements';
 
 /** Forge SQL takes requests up to 1 MiB: a write carries at most this much row text (escaping adds to it). */
 const WRITE_BATCH_BYTES = 500 * 1024;
@@ -24,23 +24,9 @@ const COLUMNS = ['figures_id', 'item_order', 'box_position', 'project_key', 'is_
 
 /** Writes a figures id's backlog rows; a row written before (a step redone) is replaced, not doubled. */
 export async function writeBacklogRows(figuresId: string, rows: readonly BacklogIndexRow[]): Promise<void> {
-  let batch: unknown[][] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const marks = `(${COLUMNS.map(() => '?').join(', ')})`;
-    await writeRows(`REPLACE INTO page_figures_item (${COLUMNS.join(', ')}) VALUES ${batch.map(() => marks).join(', ')}`, batch.flat());
-    batch = [];
-    bytes = 0;
-  };
-  for (const row of rows) {
-    const doc = JSON.stringify(row.row);
-    const size = 200 + doc.length + row.searchText.length + row.typeName.length;
-    if (bytes + size > WRITE_BATCH_BYTES) await flush();
-    batch.push([figuresId, row.order, row.boxPosition, row.projectKey, row.isRisk ? 1 : 0, row.isMilestone ? 1 : 0, row.statusCategory, row.typeName, row.done ? 1 : 0, row.due, row.searchText, ...RANKED.map((c) => row.ranks[c]), doc]);
-    bytes += size;
-  }
-  await flush();
+  const values = rows.map((row) => [figuresId, row.order, row.boxPosition, row.projectKey, row.isRisk ? 1 : 0, row.isMilestone ? 1 : 0, row.statusCategory, row.typeName, row.done ? 1 : 0, row.due, row.searchText, ...RANKED.map((c) => row.ranks[c]), JSON.stringify(row.row)]);
+  // The row's text: its search text, type name and document (the last three text columns), plus the rest.
+  await replaceInBatches('page_figures_item', COLUMNS, values, (v) => 200 + String(v[v.length - 1]).length + String(v[10]).length + String(v[7]).length, WRITE_BATCH_BYTES);
 }
 
 /** Which backlog rows a page asks for, as the usecase worked them out from the page's scope and query. */

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import type { RoadmapIndex } from '../../domain';
-import { placeholders, selectRows, writeRows } from '../sql/statements';
+import { placeholders, replaceInBatches, selectRows } from '../sql/statements';
 
 /** Forge SQL takes requests up to 1 MiB: a write carries at most this much row text (escaping adds to it). */
 const WRITE_BATCH_BYTES = 500 * 1024;
 
-/** Writes rows of `columns` in batches under Forge SQL's request size; `size` tells a row's text length. */
-async function writeBatched(table: string, columns: readonly string[], rows: readonly unknown[][], size: (row: unknown[]) => number): Promise<void> {
-  let batch: unknown[][] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await writeRows(`REPLACE INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => `(${placeholders(columns.length)})`).join(', ')}`, batch.flat());
-    batch = [];
-    bytes = 0;
-  };
-  for (const row of rows) {
-    const length = 100 + size(row);
-    if (bytes + length > WRITE_BATCH_BYTES) await flush();
-    batch.push(row);
-    bytes += length;
-  }
-  await flush();
-}
+/** Rows of a table written in batches under Forge SQL's request size (each row counted with 100 bytes of overhead). */
+const writeBatched = (table: string, columns: readonly string[], rows: readonly unknown[][], size: (row: unknown[]) => number): Promise<void> =>
+  replaceInBatches(table, columns, rows, (row) => 100 + size(row), WRITE_BATCH_BYTES);
 
 const docLength = (row: unknown[]) => String(row[row.length - 1]).length;
 

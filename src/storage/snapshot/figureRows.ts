@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ScheduleCounts, ScheduleRow, TreeSpan } from '../../domain';
-import { selectRows, writeRows } from '../sql/statements';
+import { replaceInBatches, selectRows, writeRows } from '../sql/statements';
 
 /** Forge SQL takes requests up to 1 MiB: a write carries at most this much summary JSON (escaping adds to it). */
 const WRITE_BATCH_BYTES = 600 * 1024;
@@ -21,21 +21,8 @@ export interface StoredScopeFigures {
 
 /** Writes one figures id's scopes; a scope written before (a step redone) is replaced, not doubled. */
 export async function writeScopeFigures(figuresId: string, scopes: readonly StoredScopeFigures[]): Promise<void> {
-  let batch: unknown[][] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await writeRows(`REPLACE INTO page_figures (figures_id, scope_key, summary) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`, batch.flat());
-    batch = [];
-    bytes = 0;
-  };
-  for (const scope of scopes) {
-    const doc = JSON.stringify({ summary: scope.summary, spans: scope.spans, roadmap: scope.roadmap });
-    if (bytes + doc.length > WRITE_BATCH_BYTES) await flush();
-    batch.push([figuresId, scope.scopeKey, doc]);
-    bytes += doc.length;
-  }
-  await flush();
+  const rows = scopes.map((scope) => [figuresId, scope.scopeKey, JSON.stringify({ summary: scope.summary, spans: scope.spans, roadmap: scope.roadmap })]);
+  await replaceInBatches('page_figures', ['figures_id', 'scope_key', 'summary'], rows, (row) => String(row[2]).length, WRITE_BATCH_BYTES);
 }
 
 /** Writes the schedule rows of one figures id (only boxes that are schedule items are kept). */
@@ -76,22 +63,8 @@ function chunksOf(text: string): string[] {
 
 /** Writes documents of one figures id, in chunks, several small chunks a request. */
 export async function writeScopeDocs(figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; value: unknown }>): Promise<void> {
-  let batch: unknown[][] = [];
-  let units = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await writeRows(`REPLACE INTO page_figures_doc (figures_id, scope_key, part, chunk, text) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
-    batch = [];
-    units = 0;
-  };
-  for (const doc of docs) {
-    for (const [chunk, text] of chunksOf(JSON.stringify(doc.value)).entries()) {
-      if (units + text.length > DOC_CHUNK_UNITS) await flush();
-      batch.push([figuresId, doc.scopeKey, doc.part, chunk, text]);
-      units += text.length;
-    }
-  }
-  await flush();
+  const rows = docs.flatMap((doc) => chunksOf(JSON.stringify(doc.value)).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]));
+  await replaceInBatches('page_figures_doc', ['figures_id', 'scope_key', 'part', 'chunk', 'text'], rows, (row) => String(row[4]).length, DOC_CHUNK_UNITS);
 }
 
 /** One scope's document (its chunks put together), or null when there is none. */
