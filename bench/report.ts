@@ -584,8 +584,9 @@ ${buildTable(result)}
 
 Each resolver in a fresh process reading the snapshot: the first call is a new (cold) container that reads the
 rows from Forge SQL; the same call again in that process is a warm container, which reuses the model it last built
-when nothing changed. The local KVS file is loaded into the process before the first call (not counted). Payloads: \`page/summary\` and
-\`panel/roadmap\` \`{ scope: { projectKey: null } }\` (the roadmap's default window), \`panel/backlog\` page 1 of 50.
+when nothing changed. The local KVS file is loaded into the process before the first call (not counted). Payloads: \`page/summary\`,
+\`panel/roadmap\` (the roadmap's default window), \`panel/risks\`, \`panel/teamsConverted\`, \`panel/overview\` and the weekly
+report with \`{ scope: { projectKey: null } }\`, \`panel/backlog\` page 1 of 50.
 The page summary's answer says where its figures came from ("ok (snapshot)"); the roadmap's and backlog's do not
 (their request count tells: a live read makes one request per 100 issues). KVS read units are the runtime's count
 for the call (each read rounded up per 10 KB, as Forge charges; an installation has ${'4,000'} a minute); SQL queries,
@@ -593,8 +594,8 @@ the bytes of their answers and their query time are the runtime's too (an instal
 minute). Views a minute: how many such loads the tighter of the two quotas allows. Targets (issue 14): ≤ ${TARGETS.warmRequests}
 Jira requests, not a live read; a cold load ≤ ${TARGETS.pageSqlQueries} SQL queries and ≤ ${fmtBytes(TARGETS.pageSqlBytes)} of SQL answers, answered within
 ${fmtMs(TARGETS.pageLoadMs)}; ≥ ${TARGETS.viewsPerMinute} such views a minute; response < 1 MB. The bench's viewer may see every issue, so
-the page summary, the roadmap and the backlog are answered from the page figures (section 1); the reports still read every
-row the viewer may see.
+the page summary, the roadmap, the backlog and the risk matrix are answered from the page figures (section 1); teams
+converted, the Overview and the reports still read every row the viewer may see (and teams converted Jira's changelogs).
 
 ${pageLoadTable(result)}
 

@@ -24,6 +24,9 @@ export const PAGE_CALLS: readonly PageCall[] = [
   { name: 'page summary', call: asAdmin(PANEL_KEYS.summary, { scope: WHOLE }) },
   { name: 'roadmap (default window)', call: asAdmin(PANEL_KEYS.roadmap, { scope: WHOLE }) },
   { name: 'backlog (page 1)', call: asAdmin(PANEL_KEYS.backlog, { scope: WHOLE, query: { page: 0, pageSize: 50 } }) },
+  { name: 'risk matrix', call: asAdmin(PANEL_KEYS.risks, { scope: WHOLE }) },
+  { name: 'teams converted', call: asAdmin(PANEL_KEYS.teams, { scope: WHOLE }) },
+  { name: 'Overview (box tree)', call: asAdmin(PANEL_KEYS.overview, { scope: WHOLE }) },
   { name: 'weekly report', call: asAdmin(REPORT_KEYS.weekly, { scope: WHOLE }) },
 ];
 

@@ -1,6 +1,6 @@
 import type { BacklogColumn, BacklogItem } from './backlogTypes';
 import { backlogItem, candidates, searchText } from './backlogRows';
-import { compareValues, sortValue } from './backlogSort';
+import { compareValues, sortValue, type SortValue } from './backlogSort';
 import { containerOfItems, milestoneMatcher, riskMatcher } from './lookup';
 import type { StatusCategory, TransformationConfig, TransformationModel } from './model';
 import { normaliseName } from './names';
@@ -41,35 +41,47 @@ export interface BacklogIndexRow {
 
 const KNOWN_CATEGORIES: ReadonlySet<unknown> = new Set<StatusCategory>(['new', 'indeterminate', 'done']);
 
-/** Dense ranks of the rows' values in one column: equal values (compareValues 0) share a rank; null stays null. */
-function denseRanks(rows: readonly BacklogItem[], column: RankedColumn): Array<number | null> {
-  const values = rows.map((row) => sortValue(row, column));
-  const present = values.flatMap((value, index) => (value === null ? [] : [{ value, index }]));
-  present.sort((a, b) => compareValues(a.value, b.value));
-  const ranks: Array<number | null> = values.map(() => null);
+/** A column's dense ranks, -1 where the value is missing: equal values (compareValues 0) share a rank. */
+function denseRanks(values: ReadonlyArray<SortValue>): Int32Array {
+  const present: number[] = [];
+  for (let index = 0; index < values.length; index++) if (values[index] !== null) present.push(index);
+  present.sort((a, b) => compareValues(values[a] as SortValue, values[b] as SortValue) || a - b);
+  const ranks = new Int32Array(values.length).fill(-1);
   let rank = -1;
-  let previous: (typeof present)[number] | undefined;
-  for (const entry of present) {
-    if (previous === undefined || compareValues(previous.value, entry.value) !== 0) rank += 1;
-    ranks[entry.index] = rank;
-    previous = entry;
+  let previous: SortValue | undefined;
+  for (const index of present) {
+    const value = values[index] as SortValue;
+    if (previous === undefined || compareValues(previous, value) !== 0) rank += 1;
+    ranks[index] = rank;
+    previous = value;
   }
   return ranks;
 }
 
-/** Every work item of the whole transformation, in scope order, as the backlog's rows are stored. */
-export function backlogIndex(model: TransformationModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>): BacklogIndexRow[] {
+/**
+ * Every work item of the whole transformation, in scope order, as the backlog's rows are stored: yielded one at a time,
+ * because at 300k issues the rows together are as large as the model (the figures consumer writes them as they come).
+ */
+export function* backlogIndexRows(model: TransformationModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>): Generator<BacklogIndexRow> {
   const containerOf = containerOfItems(model);
   const list = candidates(model, config, resolveScope(model, null), containerOf, undefined);
   const isRisk = riskMatcher(config);
   const isMilestone = milestoneMatcher(config);
   // The schedule is left out of what is stored, so any day will do here.
-  const rows = list.map((candidate) => backlogItem(model, config, candidate, '1970-01-01', isRisk));
-  const ranks = Object.fromEntries(RANKED_COLUMNS.map((column) => [column, denseRanks(rows, column)])) as Record<RankedColumn, Array<number | null>>;
-  return list.map((candidate, order) => {
-    const { schedule: _schedule, ...row } = rows[order] as BacklogItem;
+  const rowOf = (candidate: (typeof list)[number]): BacklogItem => backlogItem(model, config, candidate, '1970-01-01', isRisk);
+  // A first pass keeps only each column's sort values (not the rows), the second builds each row again as it is written.
+  const values = RANKED_COLUMNS.map((): SortValue[] => new Array<SortValue>(list.length));
+  list.forEach((candidate, order) => {
+    const row = rowOf(candidate);
+    RANKED_COLUMNS.forEach((column, c) => ((values[c] as SortValue[])[order] = sortValue(row, column)));
+  });
+  const ranks = values.map(denseRanks);
+  values.length = 0;
+  for (let order = 0; order < list.length; order++) {
+    const candidate = list[order] as (typeof list)[number];
+    const { schedule: _schedule, ...row } = rowOf(candidate);
     const { item } = candidate;
-    return {
+    yield {
       order,
       boxPosition: spans.get(candidate.boxId)?.position ?? 0,
       projectKey: typeof item.projectKey === 'string' ? item.projectKey : null,
@@ -80,8 +92,13 @@ export function backlogIndex(model: TransformationModel, config: TransformationC
       done: item.statusCategory === 'done',
       due: row.due,
       searchText: searchText(candidate),
-      ranks: Object.fromEntries(RANKED_COLUMNS.map((column) => [column, ranks[column][order] ?? null])) as Record<RankedColumn, number | null>,
+      ranks: Object.fromEntries(RANKED_COLUMNS.map((column, c) => [column, rankOrNull((ranks[c] as Int32Array)[order])])) as Record<RankedColumn, number | null>,
       row,
     };
-  });
+  }
 }
+
+const rankOrNull = (rank: number | undefined): number | null => (rank === undefined || rank < 0 ? null : rank);
+
+/** Every row of `backlogIndexRows` at once (tests and small transformations). */
+export const backlogIndex = (model: TransformationModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>): BacklogIndexRow[] => [...backlogIndexRows(model, config, spans)];

@@ -61,7 +61,7 @@ export type { Simulation } from './reports/forecast';
 export type * from './reports/types';
 export { countScheduleRows, scheduleRows, scopeSpans, treeSpans } from './scheduleRows';
 export type { ScheduleRow, TreeSpan } from './scheduleRows';
-export { backlogIndex, RANKED_COLUMNS } from './backlogIndex';
+export { backlogIndex, backlogIndexRows, RANKED_COLUMNS } from './backlogIndex';
 export type { BacklogIndexRow, RankedColumn, StoredBacklogItem } from './backlogIndex';
 export { BAND_RANK } from './backlogSort';
 export { normaliseName } from './names';

@@ -23,10 +23,15 @@ const RANKED = Object.keys(RANK_COLUMN) as RankedColumn[];
 const COLUMNS = ['figures_id', 'item_order', 'box_position', 'project_key', 'is_risk', 'is_milestone', 'status_category', 'type_name', 'done', 'due_date', 'search_text', ...RANKED.map((c) => RANK_COLUMN[c]), 'doc'];
 
 /** Writes a figures id's backlog rows; a row written before (a step redone) is replaced, not doubled. */
-export async function writeBacklogRows(figuresId: string, rows: readonly BacklogIndexRow[]): Promise<void> {
-  const values = rows.map((row) => [figuresId, row.order, row.boxPosition, row.projectKey, row.isRisk ? 1 : 0, row.isMilestone ? 1 : 0, row.statusCategory, row.typeName, row.done ? 1 : 0, row.due, row.searchText, ...RANKED.map((c) => row.ranks[c]), JSON.stringify(row.row)]);
+export async function writeBacklogRows(figuresId: string, rows: Iterable<BacklogIndexRow>): Promise<void> {
+  const values = mapRows(rows, (row) => [figuresId, row.order, row.boxPosition, row.projectKey, row.isRisk ? 1 : 0, row.isMilestone ? 1 : 0, row.statusCategory, row.typeName, row.done ? 1 : 0, row.due, row.searchText, ...RANKED.map((c) => row.ranks[c]), JSON.stringify(row.row)]);
   // The row's text: its search text, type name and document (the last three text columns), plus the rest.
   await replaceInBatches('page_figures_item', COLUMNS, values, (v) => 200 + String(v[v.length - 1]).length + String(v[10]).length + String(v[7]).length, WRITE_BATCH_BYTES);
+}
+
+/** Each row mapped as it is taken: the rows are never all in memory at once. */
+function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
+  for (const row of rows) yield map(row);
 }
 
 /** Which backlog rows a page asks for, as the usecase worked them out from the page's scope and query. */

@@ -104,8 +104,7 @@ export async function countVisible(at: RowsAt): Promise<number> {
 
 /** Ids of the issues under a security level, which the permission check asks about one by one. */
 export async function restrictedIds(at: RowsAt): Promise<string[]> {
-  const rows = await readPaged('issue_id', at, { clause: 'restricted = 1', params: [] }, z.object({ issue_id: z.coerce.number() }));
-  return rows.map((row) => String(row.issue_id));
+  return readPaged('issue_id', at, { clause: 'restricted = 1', params: [] }, z.object({ issue_id: z.coerce.number() }), (row) => String(row.issue_id));
 }
 
 const tooLarge = (error: unknown): boolean => error instanceof ForgeSQLAPIError && error.code === errorCodes.SQL_EXECUTION_ERROR && /larger|size|exceed/i.test(error.message);
@@ -114,8 +113,8 @@ const tooLarge = (error: unknown): boolean => error instanceof ForgeSQLAPIError 
  * Rows at `at` matching `where`, in id order, page by page: each page is one request whose answer stays under
  * Forge SQL's 4 MiB (a page found too large is asked again at half the size).
  */
-async function readPaged<Row extends { issue_id: number }>(columns: string, at: RowsAt, where: { clause: string; params: unknown[] }, schema: z.ZodType<Row>): Promise<Row[]> {
-  const out: Row[] = [];
+async function readPaged<Row extends { issue_id: number }, Out = Row>(columns: string, at: RowsAt, where: { clause: string; params: unknown[] }, schema: z.ZodType<Row>, map: (row: Row) => Out = (row) => row as unknown as Out): Promise<Out[]> {
+  const out: Out[] = [];
   let after = -1;
   let limit = READ_PAGE_ROWS;
   for (;;) {
@@ -127,7 +126,8 @@ async function readPaged<Row extends { issue_id: number }>(columns: string, at: 
       limit = Math.floor(limit / 2);
       continue;
     }
-    out.push(...rows);
+    // Mapped page by page, so a page's raw answer (an issue's JSON text) is let go before the next one is read.
+    for (const row of rows) out.push(map(row));
     if (rows.length < limit) return out;
     after = rows[rows.length - 1]?.issue_id ?? after;
   }
@@ -139,8 +139,7 @@ const docRowSchema = z.object({ issue_id: z.coerce.number(), doc: z.string() });
 /** The issues at `at` the filter lets through (all of them without one), in id order. */
 export async function readVisibleIssues(at: RowsAt, filter: ViewerFilter | null): Promise<SnapshotIssue[]> {
   if (filter && filter.projectIds.size === 0) return [];
-  const rows = await readPaged('issue_id, doc', at, filter ? viewerClause(filter) : ALL, docRowSchema);
-  return rows.map((row) => JSON.parse(row.doc) as SnapshotIssue);
+  return readPaged('issue_id, doc', at, filter ? viewerClause(filter) : ALL, docRowSchema, (row) => JSON.parse(row.doc) as SnapshotIssue);
 }
 
 const hiddenRowSchema = z.object({ issue_id: z.coerce.number(), issue_key: z.string(), project_id: z.string(), project_key: z.string(), parent_key: z.string().nullable(), restricted: z.coerce.number() });
@@ -148,8 +147,7 @@ const hiddenRowSchema = z.object({ issue_id: z.coerce.number(), issue_key: z.str
 /** The issues the filter keeps from the viewer, without their content: a page says what it lost, and why. */
 export async function readHiddenRows(at: RowsAt, filter: ViewerFilter): Promise<HiddenRow[]> {
   const viewer = filter.projectIds.size === 0 ? { clause: '1 = 0', params: [] } : viewerClause(filter);
-  const rows = await readPaged('issue_id, issue_key, project_id, project_key, parent_key, restricted', at, { clause: `NOT (${viewer.clause})`, params: viewer.params }, hiddenRowSchema);
-  return rows.map((row) => ({ id: String(row.issue_id), key: row.issue_key, projectId: row.project_id, projectKey: row.project_key, parentKey: row.parent_key, restricted: row.restricted === 1 }));
+  return readPaged('issue_id, issue_key, project_id, project_key, parent_key, restricted', at, { clause: `NOT (${viewer.clause})`, params: viewer.params }, hiddenRowSchema, (row) => ({ id: String(row.issue_id), key: row.issue_key, projectId: row.project_id, projectKey: row.project_key, parentKey: row.parent_key, restricted: row.restricted === 1 }));
 }
 
 /** The next `limit` issue ids at `at` after `afterId`, in id order: a resumable walk over the snapshot. */
@@ -160,6 +158,5 @@ export async function issueIdsAfter(at: RowsAt, afterId: number, limit: number):
 
 /** Every issue id at `at`, for the reconcile's comparison with Jira. */
 export async function allIssueIds(at: RowsAt): Promise<string[]> {
-  const rows = await readPaged('issue_id', at, ALL, z.object({ issue_id: z.coerce.number() }));
-  return rows.map((row) => String(row.issue_id));
+  return readPaged('issue_id', at, ALL, z.object({ issue_id: z.coerce.number() }), (row) => String(row.issue_id));
 }

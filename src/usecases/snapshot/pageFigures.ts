@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { backlogFacets, backlogIndex, boxScope, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
+import { backlogFacets, backlogIndexRows, boxScope, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
 import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { writeBacklogRows } from '../../storage/snapshot/figureBacklog';
@@ -83,7 +83,7 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   await writeScopeFigures(figuresId, scopes);
   await writeScopeDocs(figuresId, docs);
   await writeScheduleRows(figuresId, scheduleRows(model, spans));
-  await writeBacklogRows(figuresId, backlogIndex(model, config, spans));
+  await writeBacklogRows(figuresId, backlogIndexRows(model, config, spans));
   await writeRoadmapIndex(figuresId, roadmapRows);
   const figures: FiguresState = { classKey, figuresId, buildId: head.buildId, version: head.version, configFingerprint: fingerprint, computedAt: now.toISOString(), scopes: scopes.length };
   // The class and when it was asked for are kept as read at the start: a page asking meanwhile only asks again later.
