@@ -3,7 +3,7 @@ import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, Ris
 import { jiraAsUser } from '../jira/forgeJira';
 import { MAX_SUMMARY_WARNINGS, pageSummary } from '../usecases/pageSummary';
 import { summaryFromFigures, type FiguresAnswer } from '../usecases/snapshot/pageFigures';
-import { backlogFromFigures, riskMatrixFromFigures } from '../usecases/snapshot/panelFigures';
+import { backlogFromFigures, overviewFromFigures, riskMatrixFromFigures } from '../usecases/snapshot/panelFigures';
 import type { JiraApi } from '../jira/jiraHttp';
 import { roadmapFromFigures } from '../usecases/snapshot/roadmapFigures';
 import type { TransformationConfig } from '../domain';
@@ -122,8 +122,11 @@ export const searchBacklog = (request: Request): Promise<ResolverResponse<Backlo
 export const getOverview = (request: Request): Promise<ResolverResponse<OverviewDto>> =>
   respond(async () => {
     const { scope, baselineId } = parsePayload(overviewPayloadSchema, request.payload);
-    const read = await readFor(request, scope);
-    const answer = await overviewPanel(read, baselineId);
-    if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
-    return answer;
+    // Compared with a baseline, the rows are read in full: the baseline's deltas need every box's figures as the viewer sees them.
+    const fromFigures: FromFigures<OverviewDto> = baselineId === undefined ? (jira, config, now) => overviewFromFigures(jira, config, scope, now) : async () => ({ kind: 'readInFull', prior: undefined });
+    return answerFor(request, scope, fromFigures, async (read) => {
+      const answer = await overviewPanel(read, baselineId);
+      if (answer === null) throw new ResolverRefusal('NOT_FOUND', NO_BASELINE);
+      return answer;
+    });
   });

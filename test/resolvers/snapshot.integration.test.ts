@@ -5,7 +5,7 @@ import { DEMO_USERS, demoRestrictedKeys, generateDemoSite } from '../../dev/demo
 import type { SiteData } from '../../dev/emulator/siteData';
 import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
 import type { InvocationReport } from '../../dev/runtime/runtime';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto } from '../../src/contract';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
 
@@ -105,6 +105,10 @@ describe('pages served from the event-fed snapshot', () => {
       const risks = await call<RiskMatrixDto>(PANEL_KEYS.risks, { scope: WHOLE }, user);
       expect(risks.data.risks.length).toBeGreaterThan(0);
       if (user === DEMO_USERS.admin) expect(risks.report.sqlRequests).toBe(3);
+      // The Overview without a baseline: the scope's row and its stored rows, the day's schedule worked out on them.
+      const overview = await call<OverviewDto>(PANEL_KEYS.overview, { scope: WHOLE }, user);
+      expect(overview.data.rows.length).toBeGreaterThan(5);
+      if (user === DEMO_USERS.admin) expect({ queries: overview.report.sqlRequests, under100KB: overview.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 3, under100KB: true });
       const roadmap = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE }, user);
       expect(roadmap.data.rows.length).toBeGreaterThan(10);
       if (user === DEMO_USERS.admin) expect({ queries: roadmap.report.sqlRequests, under500KB: roadmap.report.sqlResponseBytes < 500_000 }).toEqual({ queries: 7, under500KB: true });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { backlogFacets, backlogIndexRows, boxScope, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
+import { backlogFacets, backlogIndexRows, boxScope, overview, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
 import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { writeBacklogRows } from '../../storage/snapshot/figureBacklog';
@@ -20,6 +20,9 @@ export function scopeKeyOf(request: ScopeRequest): string | null {
   if (request.projectKey === null) return request.boxId === undefined ? 'global' : `box:${request.boxId}`;
   return request.boxId === undefined ? `project:${request.projectKey}` : null;
 }
+
+/** The day the Overview's rows are stored as of (see overviewFromFigures). */
+export const OVERVIEW_STORED_DAY = '0000-01-01';
 
 /** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
 function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): { scopes: StoredScopeFigures[]; docs: ScopeDoc[] } {
@@ -41,7 +44,12 @@ function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: Read
       spans: scopeSpans(scope, spans),
       roadmap: slice(scope, boxId),
     });
-    docs.push({ scopeKey, part: 'facets', value: backlogFacets(model, config, scope) }, { scopeKey, part: 'riskMatrix', value: riskMatrix(model, config, scope) });
+    docs.push(
+      { scopeKey, part: 'facets', value: backlogFacets(model, config, scope) },
+      { scopeKey, part: 'riskMatrix', value: riskMatrix(model, config, scope) },
+      // On this day nothing is late: a row's schedule is 'done' or not, and the page's day decides the rest (overviewFromFigures).
+      { scopeKey, part: 'overview', value: overview(model, config, scope, OVERVIEW_STORED_DAY) },
+    );
   };
   add('global', whole, whole, null, null);
   for (const projectKey of projectKeys) {

@@ -1,7 +1,7 @@
-/** The backlog and the risk matrix from the stored page figures (see figuresFor). */
+/** The backlog, the risk matrix and the Overview from the stored page figures (see figuresFor). */
 import { z } from 'zod';
-import { BAND_RANK, normaliseName, pageBounds, searchWords, type BacklogDrill, type BacklogPage, type BacklogQuery, type TransformationConfig, type TreeSpan } from '../../domain';
-import type { RiskMatrixDto } from '../../contract';
+import { BAND_RANK, normaliseName, pageBounds, scheduleStatus, searchWords, type BacklogDrill, type BacklogPage, type BacklogQuery, type TransformationConfig, type TreeSpan } from '../../domain';
+import type { OverviewDto, OverviewRowDto, RiskMatrixDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { queueFiguresWork } from '../../events/snapshotQueue';
 import { selectBacklogPage } from '../../storage/snapshot/figureBacklog';
@@ -60,4 +60,21 @@ export async function riskMatrixFromFigures(asCaller: JiraApi, config: Transform
   const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, 'riskMatrix');
   if (stored === null) return { kind: 'readInFull', prior: { head: found.head } };
   return { kind: 'answer', answer: riskMatrixSchema.parse(stored) as unknown as RiskMatrixDto };
+}
+
+const overviewSchema = z.object({ rows: z.array(z.looseObject({ id: z.string(), due: z.string().nullable(), schedule: z.string() })), totalRows: z.number() });
+
+/**
+ * The Overview of the page's scope from the stored figures (see figuresFor), without a baseline: rows stored as of a day
+ * before any due date, so a row's stored schedule says only whether it is done; the page's day decides late or on track.
+ */
+export async function overviewFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<OverviewDto>> {
+  const found = await figuresFor(asCaller, config, request, now, queue);
+  if (found.kind !== 'ready') return found;
+  const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, 'overview');
+  if (stored === null) return { kind: 'readInFull', prior: { head: found.head } };
+  const { rows, totalRows } = overviewSchema.parse(stored);
+  const day = today(now);
+  const dated = rows.map((row) => ({ ...row, schedule: scheduleStatus(row.schedule === 'done', row.due, day), baseline: null }) as unknown as OverviewRowDto);
+  return { kind: 'answer', answer: { today: day, rows: dated, totalRows, baseline: null } };
 }

@@ -13,7 +13,8 @@ import { readScope, type ScopeRequest } from '../../../src/usecases/readScope';
 import { runBuildStep, startFullBuild } from '../../../src/usecases/snapshot/fullBuild';
 import { readFiguresState } from '../../../src/usecases/snapshot/figuresClasses';
 import { computePageFigures, summaryFromFigures } from '../../../src/usecases/snapshot/pageFigures';
-import { backlogFromFigures, riskMatrixFromFigures } from '../../../src/usecases/snapshot/panelFigures';
+import { backlogFromFigures, overviewFromFigures, riskMatrixFromFigures } from '../../../src/usecases/snapshot/panelFigures';
+import { overviewPanel } from '../../../src/usecases/overviewPanel';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
 import { roadmapFromFigures } from '../../../src/usecases/snapshot/roadmapFigures';
 import { roadmapPanel } from '../../../src/usecases/roadmapPanel';
@@ -95,6 +96,30 @@ describe('page figures: every page\'s top row computed once per head, served to 
       if (expected.risks.length > 0) withRisks += 1;
     }
     expect(withRisks).toBeGreaterThan(5);
+  });
+
+  it('answers the Overview of the whole, every project and every box as the Overview read in full does, on two days', async () => {
+    expect(await computePageFigures(DEFAULT_CONFIG, NOW)).toBe('computed');
+    const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
+    const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
+    const requests: ScopeRequest[] = [
+      { projectKey: null },
+      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
+      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
+    ];
+    const schedules = new Set<string>();
+    // The later day is past most due dates: rows on track on the first are late on the second.
+    for (const day of [NOW, new Date('2027-06-01T08:00:00Z')]) {
+      for (const request of requests) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const answer = await overviewFromFigures(admin, DEFAULT_CONFIG, request, day);
+        if (answer.kind !== 'answer') throw new Error(`no figures for ${JSON.stringify(request)}`);
+        const expected = await overviewPanel(await readScope(admin, DEFAULT_CONFIG, request, day), undefined);
+        expect({ request, overview: answer.answer }).toEqual({ request, overview: expected });
+        for (const row of answer.answer.rows) schedules.add(row.schedule);
+      }
+    }
+    expect([...schedules].sort()).toEqual(['done', 'late', 'onTrack']);
   });
 
   it('answers backlog pages (search, filters, drills, every sort, paging) as the backlog read in full does', async () => {
