@@ -1,34 +1,24 @@
 import { canBrowse, isSecurityLevelMember } from './permissions';
 import type { SiteData, SiteIssue, SiteIssueType, SiteProject, SiteSecurityLevel, SiteStatus, SiteUser } from './siteData';
-
-export interface BlockLink {
-  /** Same id on both ends of the link, as Jira has one link record. */
-  linkId: string;
-  other: SiteIssue;
-}
+import { siteIndex, type BlockLink, type SiteIndex } from './siteIndex';
 
 /**
- * The site as one user sees it during one request. Indexes are rebuilt per request because the
- * site data is live: callers may mutate it between requests.
+ * The site as one user sees it during one request. The site data is live (callers may change it between requests):
+ * the issue index is the one of the site's current revision (siteIndex.ts), the small lookups are built per request.
  */
 export class SiteView {
-  private readonly issuesByKey = new Map<string, SiteIssue>();
-  private readonly issuesById = new Map<string, SiteIssue>();
+  readonly index: SiteIndex;
   private readonly usersById: Map<string, SiteUser>;
   private readonly projectsByKey: Map<string, SiteProject>;
   private readonly typesById: Map<string, SiteIssueType>;
   private readonly statusesById: Map<string, SiteStatus>;
   private readonly levelsById: Map<string, SiteSecurityLevel>;
-  private links?: { outward: Map<string, BlockLink[]>; inward: Map<string, BlockLink[]> };
 
   constructor(
     readonly site: SiteData,
     readonly user: SiteUser,
   ) {
-    for (const issue of site.issues) {
-      this.issuesByKey.set(issue.key.toUpperCase(), issue);
-      this.issuesById.set(issue.id, issue);
-    }
+    this.index = siteIndex(site);
     this.usersById = new Map(site.users.map((u) => [u.accountId, u]));
     this.projectsByKey = new Map(site.projects.map((p) => [p.key, p]));
     this.typesById = new Map(site.issueTypes.map((t) => [t.id, t]));
@@ -71,7 +61,7 @@ export class SiteView {
 
   /** Any issue by id or key, visible or not; callers decide what the user may learn. */
   anyIssue(idOrKey: string): SiteIssue | undefined {
-    return this.issuesById.get(idOrKey) ?? this.issuesByKey.get(idOrKey.toUpperCase());
+    return this.index.byId.get(idOrKey) ?? this.index.byKey.get(idOrKey.toUpperCase());
   }
 
   visibleIssue(idOrKey: string): SiteIssue | undefined {
@@ -100,34 +90,16 @@ export class SiteView {
   }
 
   outwardBlocks(issue: SiteIssue): BlockLink[] {
-    return this.blockLinks().outward.get(issue.id) ?? [];
+    return this.index.blockLinks().outward.get(issue.id) ?? [];
   }
 
   inwardBlocks(issue: SiteIssue): BlockLink[] {
-    return this.blockLinks().inward.get(issue.id) ?? [];
+    return this.index.blockLinks().inward.get(issue.id) ?? [];
   }
 
-  private blockLinks(): { outward: Map<string, BlockLink[]>; inward: Map<string, BlockLink[]> } {
-    if (this.links) return this.links;
-    const outward = new Map<string, BlockLink[]>();
-    const inward = new Map<string, BlockLink[]>();
-    let next = 10000;
-    for (const issue of this.site.issues) {
-      for (const blockedKey of issue.blocks) {
-        const blocked = this.anyIssue(blockedKey);
-        if (!blocked) continue;
-        const linkId = String(next++);
-        push(outward, issue.id, { linkId, other: blocked });
-        push(inward, blocked.id, { linkId, other: issue });
-      }
-    }
-    this.links = { outward, inward };
-    return this.links;
+  /** What decides which issues this user sees and how their queries resolve: who they are, what they browse, their levels. */
+  visibilityKey(): string {
+    const levels = (this.site.securityLevels ?? []).filter((l) => isSecurityLevelMember(this.user, l)).map((l) => l.id);
+    return JSON.stringify([this.user.accountId, this.user.browseProjects, levels]);
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

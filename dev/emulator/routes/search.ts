@@ -5,8 +5,9 @@ import { fieldCatalog } from '../fieldCatalog';
 import { fieldTokens, selectFields } from '../fieldSelection';
 import { jiraError, ok, parseJsonBody, type JsonReply } from '../http';
 import { fieldNames, fieldSchemas, issueFieldCandidates, renderIssue } from '../issueView';
-import { findFirstIssues, findIssues } from '../jqlSearch';
+import { findIssues } from '../jqlSearch';
 import { decodePageToken, encodePageToken } from '../pageToken';
+import { findPage } from '../searchPages';
 
 /**
  * Page-size caps of the enhanced search. 5000 is documented for id/key-only requests; with other
@@ -31,10 +32,11 @@ function search(ctx: UserContext, request: SearchRequest): JsonReply {
   const selection = selectFields(fieldTokens(request.fields), 'id', issueFieldCandidates(fieldCatalog(ctx.site)), request.fieldsByKeys);
   const expand = new Set(request.expand);
   const cap = selection.fields.length === 0 && !expand.has('changelog') ? MAX_PAGE_ID_ONLY : MAX_PAGE_WITH_FIELDS;
-  const end = offset + Math.min(request.maxResults, cap);
-  const first = findFirstIssues(ctx, request.jql, end);
-  const page = first.issues.slice(offset, end);
-  const isLast = !first.more;
+  const size = Math.min(request.maxResults, cap);
+  const end = offset + size;
+  const found = findPage(ctx, request.jql, offset, size);
+  const page = found.issues;
+  const isLast = !found.more;
   // Search answers carry names and schema once for the page, not per issue.
   const options = { fieldsByKeys: request.fieldsByKeys, expand: new Set([...expand].filter((e) => e !== 'names' && e !== 'schema')) };
   return ok({

@@ -1,6 +1,7 @@
 import { jiraError } from '../http';
 import { hasProjectPermission } from '../permissions';
 import type { SiteChangelogEntry, SiteData, SiteIssue, SiteUser } from '../siteData';
+import { noteSiteChange } from '../siteRevision';
 import { SiteView } from '../siteView';
 import { changeItems } from './changeItems';
 import { hierarchyError, setField, storedValue, type WriteContext } from './fieldSetters';
@@ -34,7 +35,7 @@ const onlyStatus = (fields: Record<string, unknown>): boolean => 'status' in fie
 /**
  * Creates, edits and deletes issues in the live site as Jira does: permission as the acting user, `updated`
  * from the site clock, a changelog entry per edit, and an issue event to every listener after each write.
- * Searches rebuild their indexes per request, so they see a write at once.
+ * Each write moves the site's revision on, so the next request's indexes and searches see it at once.
  */
 export class IssueWriter {
   private readonly listeners = new Set<IssueEventListener>();
@@ -196,7 +197,9 @@ export class IssueWriter {
     return String(this.nextChangelogId++);
   }
 
+  /** Every write that changed the site ends here, so this is where the site's revision moves on. */
   private emit(type: IssueEventType, issue: SiteIssue, actor: SiteUser, entry?: SiteChangelogEntry): void {
+    noteSiteChange(this.site);
     if (this.listeners.size === 0) return;
     const payload: IssueEventPayload = issueEventPayload(type, this.site, issue, actor.accountId, entry);
     for (const listener of this.listeners) {
