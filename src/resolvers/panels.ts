@@ -3,7 +3,7 @@ import type { BacklogPageDto, OverviewDto, PageSummaryDto, ResolverResponse, Ris
 import { jiraAsUser } from '../jira/forgeJira';
 import { MAX_SUMMARY_WARNINGS, pageSummary } from '../usecases/pageSummary';
 import { summaryFromFigures, type FiguresAnswer } from '../usecases/snapshot/pageFigures';
-import { backlogFromFigures, overviewFromFigures, riskMatrixFromFigures } from '../usecases/snapshot/panelFigures';
+import { backlogFromFigures, overviewFromFigures, riskMatrixFromFigures, teamsFromFigures } from '../usecases/snapshot/panelFigures';
 import type { JiraApi } from '../jira/jiraHttp';
 import { roadmapFromFigures } from '../usecases/snapshot/roadmapFigures';
 import type { TransformationConfig } from '../domain';
@@ -101,8 +101,7 @@ export const getRiskMatrix = (request: Request): Promise<ResolverResponse<RiskMa
 export const getTeamsConverted = (request: Request): Promise<ResolverResponse<TeamsConvertedPanelDto>> =>
   respond(async () => {
     const { scope } = parsePayload(panelPayloadSchema, request.payload);
-    const read = await readFor(request, scope);
-    return teamsPanel(jiraAsUser(), read, read.config);
+    return answerFor(request, scope, (jira, config, now) => teamsFromFigures(jira, config, scope, now), (read) => teamsPanel(jiraAsUser(), read, read.config));
   });
 
 export const searchBacklog = (request: Request): Promise<ResolverResponse<BacklogPageDto>> =>

@@ -5,7 +5,7 @@ import { DEMO_USERS, demoRestrictedKeys, generateDemoSite } from '../../dev/demo
 import type { SiteData } from '../../dev/emulator/siteData';
 import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
 import type { InvocationReport } from '../../dev/runtime/runtime';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type TeamsConvertedPanelDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto } from '../../src/contract';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
 
@@ -109,6 +109,10 @@ describe('pages served from the event-fed snapshot', () => {
       const overview = await call<OverviewDto>(PANEL_KEYS.overview, { scope: WHOLE }, user);
       expect(overview.data.rows.length).toBeGreaterThan(5);
       if (user === DEMO_USERS.admin) expect({ queries: overview.report.sqlRequests, under100KB: overview.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 3, under100KB: true });
+      // Teams converted: the scope's row, its stored rows and teams, and the teams' stage changes from the changelog rows.
+      const teams = await call<TeamsConvertedPanelDto>(PANEL_KEYS.teams, { scope: WHOLE }, user);
+      expect(teams.data.historySource).toBe('changelog');
+      if (user === DEMO_USERS.admin) expect({ queries: teams.report.sqlRequests, jira: teams.report.jiraRequests, under100KB: teams.report.sqlResponseBytes < 100_000 }).toEqual({ queries: 4, jira: 1, under100KB: true });
       const roadmap = await call<RoadmapDto>(PANEL_KEYS.roadmap, { scope: WHOLE }, user);
       expect(roadmap.data.rows.length).toBeGreaterThan(10);
       if (user === DEMO_USERS.admin) expect({ queries: roadmap.report.sqlRequests, under500KB: roadmap.report.sqlResponseBytes < 500_000 }).toEqual({ queries: 7, under500KB: true });

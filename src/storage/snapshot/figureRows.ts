@@ -46,7 +46,7 @@ export async function readScopeFigures(figuresId: string, scopeKey: string): Pro
 }
 
 /** The larger answers only some panels read, one document per scope and part. */
-export type ScopeDocPart = 'facets' | 'riskMatrix' | 'overview';
+export type ScopeDocPart = 'facets' | 'riskMatrix' | 'overview' | 'teams';
 
 /** Chunks of at most DOC_CHUNK_UNITS code units, never splitting a surrogate pair. */
 function chunksOf(text: string): string[] {

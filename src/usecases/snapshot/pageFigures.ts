@@ -9,6 +9,7 @@ import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows
 import { kvsSet, readHead } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { hiddenFromPage, modelSummary, type ModelSummary } from '../pageSummary';
+import { teamsOfScope } from '../teamsPanel';
 import { queueFiguresWork } from '../../events/snapshotQueue';
 import type { ScopeRequest } from '../readScope';
 import { checkViewer, modelOfHead, type PriorRead, type ViewerModel } from './readSnapshot';
@@ -49,6 +50,7 @@ function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: Read
       { scopeKey, part: 'riskMatrix', value: riskMatrix(model, config, scope) },
       // On this day nothing is late: a row's schedule is 'done' or not, and the page's day decides the rest (overviewFromFigures).
       { scopeKey, part: 'overview', value: overview(model, config, scope, OVERVIEW_STORED_DAY) },
+      { scopeKey, part: 'teams', value: teamsOfScope(model, config, scope, viewed.issueIds) },
     );
   };
   add('global', whole, whole, null, null);

@@ -1,11 +1,14 @@
-/** The backlog, the risk matrix and the Overview from the stored page figures (see figuresFor). */
+/** The backlog, the risk matrix, the Overview and teams converted from the stored page figures (see figuresFor). */
 import { z } from 'zod';
-import { BAND_RANK, normaliseName, pageBounds, scheduleStatus, searchWords, type BacklogDrill, type BacklogPage, type BacklogQuery, type TransformationConfig, type TreeSpan } from '../../domain';
-import type { OverviewDto, OverviewRowDto, RiskMatrixDto } from '../../contract';
+import { BAND_RANK, normaliseName, pageBounds, scheduleStatus, searchWords, type TeamRow, type BacklogDrill, type BacklogPage, type BacklogQuery, type TransformationConfig, type TreeSpan } from '../../domain';
+import type { OverviewDto, OverviewRowDto, RiskMatrixDto, TeamsConvertedPanelDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { queueFiguresWork } from '../../events/snapshotQueue';
 import { selectBacklogPage } from '../../storage/snapshot/figureBacklog';
 import { readScopeDoc, readScopeFigures } from '../../storage/snapshot/figureRows';
+import { readHistory } from '../../storage/snapshot/historyRows';
+import { teamIssueIds, teamsAnswer, type TeamBoxRef } from '../teamsPanel';
+import { historyReady } from './history';
 import type { ScopeRequest } from '../readScope';
 import { figuresFor, today, type FiguresAnswer } from './pageFigures';
 
@@ -77,4 +80,28 @@ export async function overviewFromFigures(asCaller: JiraApi, config: Transformat
   const day = today(now);
   const dated = rows.map((row) => ({ ...row, schedule: scheduleStatus(row.schedule === 'done', row.due, day), baseline: null }) as unknown as OverviewRowDto);
   return { kind: 'answer', answer: { today: day, rows: dated, totalRows, baseline: null } };
+}
+
+const teamsSchema = z.object({
+  rows: z.array(z.looseObject({ id: z.string(), stage: z.string().nullable() })),
+  teams: z.array(z.object({ key: z.string(), issueId: z.string().nullable(), created: z.string().nullable(), currentStage: z.string().nullable() })),
+});
+
+/**
+ * Teams converted of the page's scope from the stored figures (see figuresFor): its rows and team boxes stored, their
+ * stage changes from the snapshot's changelog rows up to the head's moment (read in full until those rows are complete).
+ */
+export async function teamsFromFigures(asCaller: JiraApi, config: TransformationConfig, request: ScopeRequest, now: Date, queue: (classKey: string) => Promise<void> = queueFiguresWork): Promise<FiguresAnswer<TeamsConvertedPanelDto>> {
+  const found = await figuresFor(asCaller, config, request, now, queue);
+  if (found.kind !== 'ready') return found;
+  const { head } = found;
+  const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, 'teams');
+  if (stored === null) return { kind: 'readInFull', prior: { head } };
+  const { rows, teams } = teamsSchema.parse(stored) as unknown as { rows: TeamRow[]; teams: TeamBoxRef[] };
+  const stageFieldId = head.fieldIds.conversionStage;
+  const ids = teamIssueIds(teams);
+  if (stageFieldId === undefined || ids.length === 0) return { kind: 'answer', answer: teamsAnswer(config, rows, teams, null, today(now)) };
+  if (!(await historyReady(head.buildId))) return { kind: 'readInFull', prior: { head } };
+  const changes = (await readHistory(head.buildId, ids, Date.parse(head.updatedAt ?? head.syncedAt))).filter((change) => change.fieldId === stageFieldId);
+  return { kind: 'answer', answer: teamsAnswer(config, rows, teams, changes, today(now)) };
 }
