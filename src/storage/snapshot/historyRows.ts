@@ -1,4 +1,4 @@
-import { placeholders as marks, selectRows as run, writeRows as write } from '../sql/statements';
+import { placeholders as marks, replaceInBatches, selectRows as run, writeRows as write } from '../sql/statements';
 import { z } from 'zod';
 import type { JiraFieldChange } from '../../jira/changelog';
 
@@ -9,30 +9,22 @@ const IDS_PER_STATEMENT = 1_000;
 /** Rows per read page: changes are small, so a page stays far under Forge SQL's 4 MiB answer. */
 const READ_PAGE_ROWS = 5_000;
 const DELETE_PAGE_ROWS = 5_000;
-
-
+const HISTORY_COLUMNS = ['build_id', 'issue_id', 'change_id', 'at_ms', 'at_text', 'field_id', 'from_text', 'to_text'];
 
 /** Stores changes of a build's issues; a change already stored (read again after a sync) is replaced, not doubled. */
 export async function writeHistory(buildId: string, changes: readonly JiraFieldChange[]): Promise<void> {
-  let batch: unknown[][] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await write(`REPLACE INTO snapshot_history (build_id, issue_id, change_id, at_ms, at_text, field_id, from_text, to_text) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, batch.flat());
-    batch = [];
-    bytes = 0;
+  const rows = function* (): Generator<unknown[]> {
+    for (const change of changes) {
+      const at = Date.parse(change.at);
+      // A change of no field, or at no readable time, is one no report can use.
+      if (change.fieldId === null || Number.isNaN(at) || change.at.length > 40) continue;
+      // Jira's own time text is kept as well: reports show it as Jira wrote it ("+0000", or the site's offset).
+      yield [buildId, Number(change.issueId), change.changeId, at, change.at, change.fieldId, change.fromString, change.toString];
+    }
   };
-  for (const change of changes) {
-    const at = Date.parse(change.at);
-    // A change of no field, or at no readable time, is one no report can use.
-    if (change.fieldId === null || Number.isNaN(at) || change.at.length > 40) continue;
-    const size = 64 + change.changeId.length + change.fieldId.length + (change.fromString?.length ?? 0) + (change.toString?.length ?? 0);
-    if (bytes + size > WRITE_BATCH_BYTES) await flush();
-    // Jira's own time text is kept as well: reports show it as Jira wrote it ("+0000", or the site's offset).
-    batch.push([buildId, Number(change.issueId), change.changeId, at, change.at, change.fieldId, change.fromString, change.toString]);
-    bytes += size;
-  }
-  await flush();
+  // The change's id, field and from/to texts; the rest are short.
+  const size = (row: unknown[]): number => 64 + [row[2], row[5], row[6], row[7]].reduce<number>((sum, value) => sum + (typeof value === 'string' ? value.length : 0), 0);
+  await replaceInBatches('snapshot_history', HISTORY_COLUMNS, rows(), size, WRITE_BATCH_BYTES);
 }
 
 const rowSchema = z.object({

@@ -1,5 +1,5 @@
 import { errorCodes, ForgeSQLAPIError } from '@forge/sql';
-import { placeholders as marks, selectRows as run, writeRows as write } from '../sql/statements';
+import { placeholders as marks, replaceInBatches, selectRows as run, writeRows as write } from '../sql/statements';
 import { z } from 'zod';
 import type { SnapshotIssue } from './types';
 
@@ -33,6 +33,8 @@ const IDS_PER_STATEMENT = 1_000;
 const READ_PAGE_ROWS = 2_000;
 const DELETE_PAGE_ROWS = 5_000;
 
+const ISSUE_COLUMNS = ['build_id', 'issue_id', 'version', 'replaced_at', 'replaced_ms', 'project_id', 'restricted', 'issue_key', 'project_key', 'parent_key', 'doc'];
+
 const VISIBLE = 'build_id = ? AND version <= ? AND (replaced_at IS NULL OR replaced_at > ?)';
 const visibleParams = (at: RowsAt): unknown[] => [at.buildId, at.version, at.version];
 
@@ -52,22 +54,11 @@ function viewerClause(filter: ViewerFilter): { clause: string; params: unknown[]
 
 /** Stores issues at a version; a row already there (a step redone after a crash) is replaced, not doubled. */
 export async function writeIssues(buildId: string, version: number, issues: readonly SnapshotIssue[]): Promise<void> {
-  let batch: unknown[][] = [];
-  let bytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch.map(() => '(?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?)').join(', ');
-    await write(`REPLACE INTO snapshot_issue (build_id, issue_id, version, replaced_at, replaced_ms, project_id, restricted, issue_key, project_key, parent_key, doc) VALUES ${rows}`, batch.flat());
-    batch = [];
-    bytes = 0;
+  const rows = function* (): Generator<unknown[]> {
+    for (const issue of issues) yield [buildId, Number(issue.id), version, null, null, issue.projectId, issue.restricted ? 1 : 0, issue.item.key, issue.item.projectKey, issue.item.parentKey, JSON.stringify(issue)];
   };
-  for (const issue of issues) {
-    const doc = JSON.stringify(issue);
-    if (bytes + doc.length > WRITE_BATCH_BYTES) await flush();
-    batch.push([buildId, Number(issue.id), version, issue.projectId, issue.restricted ? 1 : 0, issue.item.key, issue.item.projectKey, issue.item.parentKey, doc]);
-    bytes += doc.length;
-  }
-  await flush();
+  // A row's size is its issue JSON (the last column); the other columns are short.
+  await replaceInBatches('snapshot_issue', ISSUE_COLUMNS, rows(), (row) => String(row[row.length - 1]).length, WRITE_BATCH_BYTES);
 }
 
 /** Marks the current rows of these issues as replaced from `version` on (by a newer row, or by their deletion). */
