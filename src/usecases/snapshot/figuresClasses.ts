@@ -18,9 +18,11 @@ export interface FiguresState {
   configFingerprint: string;
   computedAt: string;
   scopes: number;
+  /** The moment of the head they were computed from (its last change). */
+  headAsOf?: string;
 }
 
-const stateSchema = z.object({ classKey: z.string(), figuresId: z.string(), buildId: z.string(), version: z.number().int(), configFingerprint: z.string(), computedAt: z.string(), scopes: z.number().int() });
+const stateSchema = z.object({ classKey: z.string(), figuresId: z.string(), buildId: z.string(), version: z.number().int(), configFingerprint: z.string(), computedAt: z.string(), scopes: z.number().int(), headAsOf: z.string().optional() });
 const filterSchema = z.object({ projectIds: z.array(z.string()), issueIds: z.array(z.string()) });
 
 /**

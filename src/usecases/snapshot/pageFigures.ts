@@ -15,6 +15,7 @@ import type { ScopeRequest } from '../readScope';
 import { checkViewer, modelOfHead, type PriorRead, type ViewerModel } from './readSnapshot';
 import { classOf, configFingerprint, filterOf, forgetUnusedClasses, hasJqlBoxTypes, readClassRecord, recordKey, requestClassFigures, type ClassRecord, type FiguresState } from './figuresClasses';
 import { mappingFingerprint } from './snapshotIssue';
+import { FULL_READ_LIMIT } from './notReady';
 
 /** The stored figures' key of a page's scope; null for a box opened on a project page (its breadcrumbs are the project's). */
 export function scopeKeyOf(request: ScopeRequest): string | null {
@@ -95,7 +96,7 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   await writeScheduleRows(figuresId, scheduleRows(model, spans));
   await writeBacklogRows(figuresId, backlogIndexRows(model, config, spans));
   await writeRoadmapIndex(figuresId, roadmapRows);
-  const figures: FiguresState = { classKey, figuresId, buildId: head.buildId, version: head.version, configFingerprint: fingerprint, computedAt: now.toISOString(), scopes: scopes.length };
+  const figures: FiguresState = { classKey, figuresId, buildId: head.buildId, version: head.version, configFingerprint: fingerprint, computedAt: now.toISOString(), scopes: scopes.length, headAsOf: head.updatedAt ?? head.syncedAt };
   // The class and when it was asked for are kept as read at the start: a page asking meanwhile only asks again later.
   await kvsSet(recordKey(classKey), { ...record, figures } satisfies ClassRecord);
   // The previous figures stay for a page that read their state just before: it finds its rows, or reads in full.
@@ -125,7 +126,12 @@ export async function figuresFor(asCaller: JiraApi, config: TransformationConfig
   if (state?.buildId !== head.buildId || state.version !== head.version || state.configFingerprint !== configFingerprint(config)) {
     // The 'all' class is computed after every change anyway; another class only once a page of it asks.
     if (classKey !== 'all') await requestClassFigures(classKey, record, filter, now, queue);
-    return { kind: 'readInFull', prior };
+    // Too many issues for a full read: the same build's previous figures serve, as of their own head, until the new ones are in.
+    if (head.issueCount > FULL_READ_LIMIT.maxIssues && state?.buildId === head.buildId && state.configFingerprint === configFingerprint(config) && state.headAsOf !== undefined) {
+      const previous = await readScopeFigures(state.figuresId, scopeKey);
+      if (previous !== null) return { kind: 'ready', head: { ...head, version: state.version, updatedAt: state.headAsOf }, state, stored: previous };
+    }
+    return { kind: 'readInFull', prior: { ...prior, figuresQueued: true } };
   }
   const stored = await readScopeFigures(state.figuresId, scopeKey);
   return stored === null ? { kind: 'readInFull', prior } : { kind: 'ready', head, state, stored };

@@ -8,6 +8,7 @@ import type { SnapshotHead } from '../../storage/snapshot/types';
 import type { TransformationRead } from '../readTransformation';
 import { findJqlBoxes } from '../jqlBoxes';
 import { mappingFingerprint } from './snapshotIssue';
+import { FULL_READ_LIMIT, fullReadTooLargeMessage, SnapshotNotReadyError } from './notReady';
 
 /** Why the snapshot could not serve this request; the caller reads live instead. */
 export type SnapshotUnavailable = 'none' | 'mappingChanged' | 'unreadable';
@@ -89,6 +90,8 @@ export const seesEverything = (head: SnapshotHead, check: ViewerCheck): boolean 
 export interface PriorRead {
   head: SnapshotHead;
   check?: ViewerCheck;
+  /** The page figures of the viewer's class are not current and have been asked for. */
+  figuresQueued?: boolean;
 }
 
 export async function readFromSnapshot(asCaller: JiraApi, config: TransformationConfig, now: Date, prior?: PriorRead): Promise<TransformationRead | SnapshotUnavailable> {
@@ -96,6 +99,7 @@ export async function readFromSnapshot(asCaller: JiraApi, config: Transformation
   const checked = prior?.check;
   if (!head) return 'none';
   if (head.mappingFingerprint !== mappingFingerprint(config)) return 'mappingChanged';
+  if (head.issueCount > FULL_READ_LIMIT.maxIssues) throw new SnapshotNotReadyError(fullReadTooLargeMessage(head.issueCount, prior?.figuresQueued === true));
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
   let requests = 0;
   try {

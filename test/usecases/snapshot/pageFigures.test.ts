@@ -17,6 +17,7 @@ import { backlogFromFigures, overviewFromFigures, riskMatrixFromFigures, teamsFr
 import { readHead } from '../../../src/storage/snapshot/snapshotStore';
 import { runHistoryStep, startHistory } from '../../../src/usecases/snapshot/history';
 import { teamsPanel } from '../../../src/usecases/teamsPanel';
+import { FULL_READ_LIMIT, SnapshotNotReadyError } from '../../../src/usecases/snapshot/notReady';
 import { overviewPanel } from '../../../src/usecases/overviewPanel';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
 import { roadmapFromFigures } from '../../../src/usecases/snapshot/roadmapFigures';
@@ -273,6 +274,51 @@ describe('page figures: every page\'s top row computed once per head, served to 
     expect(after.answer.issueCount).toBe(before.answer.issueCount - 1);
     // The figures before the last are kept for a page that read their state just then; older ones are gone.
     expect(await figureRows()).toBe(2);
+  });
+
+  describe('on a snapshot too large to read in full', () => {
+    const usual = FULL_READ_LIMIT.maxIssues;
+    beforeEach(() => {
+      FULL_READ_LIMIT.maxIssues = 100; // the test site has more
+    });
+    afterEach(() => {
+      FULL_READ_LIMIT.maxIssues = usual;
+    });
+
+    it('serves the previous figures, as of their own head, after a sync until the new ones are in; a full read says why not', async () => {
+      await computePageFigures(DEFAULT_CONFIG, NOW);
+      const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
+      const before = await summaryFromFigures(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
+      const story = site.issues.find((issue) => issue.issueTypeId === ISSUE_TYPE.story.id && issue.parentKey !== null);
+      if (!story || before.kind !== 'answer') throw new Error('fixture');
+      await emulator.issues.delete(story.key);
+      const later = new Date(NOW.getTime() + 60_000);
+      await recordIssueEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: story.id, key: story.key } }, later, async () => undefined);
+      await syncPending(emulatorJira(emulator.url, site, DEMO_USERS.app), () => later);
+      const meanwhile = await summaryFromFigures(admin, DEFAULT_CONFIG, { projectKey: null }, later);
+      if (meanwhile.kind !== 'answer') throw new Error('expected the previous figures');
+      expect(meanwhile.answer).toEqual(before.answer);
+      // Views the figures do not serve say so instead of reading every issue.
+      await expect(readScope(admin, DEFAULT_CONFIG, { projectKey: null }, later)).rejects.toThrow(/needs all [\d,]+ of the transformation's issues read at once/);
+      expect(await computePageFigures(DEFAULT_CONFIG, later)).toBe('computed');
+      const after = await summaryFromFigures(admin, DEFAULT_CONFIG, { projectKey: null }, later);
+      if (after.kind !== 'answer') throw new Error('no figures after computing them again');
+      expect(after.answer.issueCount).toBe(before.answer.issueCount - 1);
+      expect(after.answer.readAt > before.answer.readAt).toBe(true);
+    });
+
+    it('tells a viewer whose figures are not computed yet that they are being prepared, then serves them', async () => {
+      await computePageFigures(DEFAULT_CONFIG, NOW);
+      const jira = emulatorJira(emulator.url, site, DEMO_USERS.limited);
+      const asked: string[] = [];
+      const first = await summaryFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, async (classKey) => void asked.push(classKey));
+      if (first.kind !== 'readInFull') throw new Error('expected no figures yet');
+      const refusal = readScope(jira, DEFAULT_CONFIG, { projectKey: null }, NOW, first.prior);
+      await expect(refusal).rejects.toBeInstanceOf(SnapshotNotReadyError);
+      await expect(refusal).rejects.toThrow(/being prepared/);
+      expect(await computePageFigures(DEFAULT_CONFIG, NOW, asked[0])).toBe('computed');
+      expect((await summaryFromFigures(jira, DEFAULT_CONFIG, { projectKey: null }, NOW)).kind).toBe('answer');
+    });
   });
 
   it('is not used with other settings, nor at all with JQL box types (each viewer\'s JQL decides their boxes)', async () => {
