@@ -59,6 +59,8 @@ export { flowReport, flowKindOf } from './reports/flow';
 export { forecast, simulate, MAX_FORECAST_WEEKS } from './reports/forecast';
 export type { Simulation } from './reports/forecast';
 export type * from './reports/types';
+export { lastWeek } from './reports/period';
+export { changesByKey, scopeHistory } from './reports/scopeHistory';
 export { countScheduleRows, scheduleRows, scopeSpans, treeSpans } from './scheduleRows';
 export type { ScheduleRow, TreeSpan } from './scheduleRows';
 export { backlogIndex, backlogIndexRows, RANKED_COLUMNS } from './backlogIndex';

@@ -15,3 +15,8 @@ export async function queueHistoryWork(work: HistoryWork): Promise<void> {
 export async function queueFiguresWork(classKey = 'all'): Promise<void> {
   await new Queue({ key: FIGURES_QUEUE }).push([{ body: { type: 'figures', classKey } }]);
 }
+
+/** Queues computing a class's reports of today; a consumer finding them current does nothing. */
+export async function queueReportsWork(classKey = 'all'): Promise<void> {
+  await new Queue({ key: FIGURES_QUEUE }).push([{ body: { type: 'reports', classKey } }]);
+}

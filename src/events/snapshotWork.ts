@@ -23,6 +23,12 @@ export type HistoryWork = z.infer<typeof historyWorkSchema>;
 /** The queue whose consumer computes the stored page figures of the current head (modules.consumer). */
 export const FIGURES_QUEUE = 'snapshot-figures';
 
-/** Compute the page figures of the current head for a class of viewers ('all' when absent), unless they are stored already. */
-export const figuresWorkSchema = z.strictObject({ type: z.literal('figures'), classKey: z.string().regex(/^(all|[0-9a-f]{12})$/).optional() });
+const classKeySchema = z.string().regex(/^(all|[0-9a-f]{12})$/).optional();
+
+export const figuresWorkSchema = z.discriminatedUnion('type', [
+  /** Compute the page figures of the current head for a class of viewers ('all' when absent), unless they are stored already. */
+  z.strictObject({ type: z.literal('figures'), classKey: classKeySchema }),
+  /** Compute the class's reports of today, stored with its current page figures: an invocation of its own, as it reads the history. */
+  z.strictObject({ type: z.literal('reports'), classKey: classKeySchema }),
+]);
 export type FiguresWork = z.infer<typeof figuresWorkSchema>;

@@ -55,7 +55,7 @@ type FromFigures<T> = (asCaller: JiraApi, config: TransformationConfig, now: Dat
  * A panel's answer from the stored page figures when they serve this viewer, else from the viewer's issues read in
  * full (reusing the head and permission check the figures path read). The caller and scope are checked first.
  */
-async function answerFor<T>(request: Request, scope: ScopeRequest, fromFigures: FromFigures<T>, inFull: (read: ScopedRead) => T | Promise<T>, withSettings: (answer: T, settings: Settings) => T = (answer) => answer): Promise<T> {
+export async function answerFor<T>(request: Request, scope: ScopeRequest, fromFigures: FromFigures<T>, inFull: (read: ScopedRead) => T | Promise<T>, withSettings: (answer: T, settings: Settings) => T = (answer) => answer): Promise<T> {
   checkScope(callerOf(request.context), scope.projectKey);
   const settings = await loadTransformationConfig();
   const now = new Date();

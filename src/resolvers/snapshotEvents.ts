@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { queueFiguresWork, queueHistoryWork, queueSnapshotWork } from '../events/snapshotQueue';
+import { queueFiguresWork, queueHistoryWork, queueReportsWork, queueSnapshotWork } from '../events/snapshotQueue';
 import { figuresWorkSchema, historyWorkSchema, snapshotWorkSchema } from '../events/snapshotWork';
 import { jiraAsApp } from '../jira/forgeJira';
 import { loadTransformationConfig } from '../storage/configStore';
 import { runBuildStep, startFullBuild } from '../usecases/snapshot/fullBuild';
 import { runHistoryStep, startHistory } from '../usecases/snapshot/history';
 import { computePageFigures } from '../usecases/snapshot/pageFigures';
+import { computeReportFigures } from '../usecases/snapshot/reportFigures';
 import { reconcileSnapshot } from '../usecases/snapshot/reconcile';
 import { mappingFingerprint } from '../usecases/snapshot/snapshotIssue';
 import { readHead } from '../storage/snapshot/snapshotStore';
@@ -50,6 +51,8 @@ export async function onSchedule(): Promise<void> {
   console.log('Snapshot reconcile', JSON.stringify(outcome));
   // Also catches figures a failed consumer left behind: the consumer does nothing when they are current.
   if (outcome.kind === 'reconciled') await queueFiguresWork();
+  // The stored reports are of one day: a new day's are computed before its first page load asks.
+  else await queueReportsWork();
 }
 
 const stepLimits = () => ({ deadline: Date.now() + BUILD_STEP_BUDGET_MS, now: clock });
@@ -75,18 +78,30 @@ export async function onSnapshotWork(event: unknown): Promise<void> {
   }
 }
 
-/** Queue consumer: the page figures of the current head and settings (see computePageFigures). */
+/**
+ * Queue consumer: the page figures of the current head and settings (see computePageFigures), then, in an invocation
+ * of their own (they read the history as well), the reports stored with them (see computeReportFigures).
+ */
 export async function onFiguresWork(event: unknown): Promise<void> {
   const work = figuresWorkSchema.parse(z.looseObject({ body: z.unknown() }).parse(event).body);
+  const classKey = work.classKey ?? 'all';
   const { config } = await loadTransformationConfig();
-  const outcome = await computePageFigures(config, clock(), work.classKey ?? 'all');
+  if (work.type === 'reports') {
+    console.log('Report figures', await computeReportFigures(jiraAsApp(), config, clock(), classKey));
+    return;
+  }
+  const outcome = await computePageFigures(config, clock(), classKey);
   console.log('Page figures', outcome);
+  if (outcome === 'computed' || outcome === 'current') await queueReportsWork(classKey);
 }
 
 /** Queue consumer: one step of reading the current build's changelogs into the rows the reports read. */
 export async function onHistoryWork(event: unknown): Promise<void> {
   const work = historyWorkSchema.parse(z.looseObject({ body: z.unknown() }).parse(event).body);
-  if ((await runHistoryStep(jiraAsApp(), work.buildId, stepLimits())) === 'continue') await queueHistory(work.buildId);
+  const outcome = await runHistoryStep(jiraAsApp(), work.buildId, stepLimits());
+  if (outcome === 'continue') await queueHistory(work.buildId);
+  // The reports wait for the whole history: now they can be stored with the page figures.
+  if (outcome === 'finished') await queueFiguresWork();
 }
 
 /**

@@ -5,7 +5,7 @@ import { DEMO_USERS, demoRestrictedKeys, generateDemoSite } from '../../dev/demo
 import type { SiteData } from '../../dev/emulator/siteData';
 import { startLocalPlatform, type LocalPlatform } from '../../dev/platform';
 import type { InvocationReport } from '../../dev/runtime/runtime';
-import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type TeamsConvertedPanelDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto } from '../../src/contract';
+import { PANEL_KEYS, REPORT_KEYS, type BacklogPageDto, type OverviewDto, type PageSummaryDto, type ResolverResponse, type RiskMatrixDto, type RoadmapDto, type TeamsConvertedPanelDto, type WeeklyReportDto } from '../../src/contract';
 import { SNAPSHOT_KEYS } from '../../src/storage/snapshot/snapshotStore';
 import { GLOBAL_PAGE, TEST_ANCHOR } from '../support/platform';
 
@@ -119,6 +119,23 @@ describe('pages served from the event-fed snapshot', () => {
     }
   });
 
+  it('answers the reports of this week from the report figures stored with the page figures: one document each', async () => {
+    for (const user of [DEMO_USERS.admin, DEMO_USERS.limited]) {
+      // The limited viewer's first load reads in full and asks for their class's figures, then the reports with them.
+      await call<unknown>(REPORT_KEYS.weekly, { scope: WHOLE }, user);
+      await settle();
+      for (const key of Object.values(REPORT_KEYS)) {
+        const { report } = await call<unknown>(key, { scope: WHOLE }, user);
+        // The restricted ids, the scope's row, its stored report; no Jira request but the permission check.
+        expect({ key, queries: report.sqlRequests, under500KB: report.sqlResponseBytes < 500_000, jira: report.jiraRequests }).toEqual({ key, queries: 3, under500KB: true, jira: 1 });
+      }
+    }
+    // Another period is read in full, as before: every issue row and the history of the scope.
+    const other = await call<WeeklyReportDto>(REPORT_KEYS.weekly, { scope: WHOLE, period: REPORT_PERIOD });
+    expect(other.data.period).toEqual(REPORT_PERIOD);
+    expect(other.report.sqlResponseBytes).toBeGreaterThan(100_000);
+  });
+
   it('gives a viewer who may not see every issue page figures of their own once their first page load asked for them', async () => {
     for (const user of [DEMO_USERS.limited, DEMO_USERS.teamMember]) {
       const first = await call<PageSummaryDto>(PANEL_KEYS.summary, { scope: WHOLE }, user);
@@ -142,12 +159,17 @@ describe('pages served from the event-fed snapshot', () => {
       }
       return out;
     };
+    // The reports stored with the page figures are set aside as well: both ways are full reads.
+    const stored = await platform.runtime.kvs.handle('/api/v1/query', { limit: 20, where: [{ property: 'key', condition: 'BEGINS_WITH', values: [SNAPSHOT_KEYS.reportsPrefix] }] });
+    const records = (stored.body as { data?: { key: string; value: unknown }[] }).data ?? [];
+    for (const { key } of records) await platform.runtime.kvs.handle('/api/v1/delete', { key });
     const fromRows = await reports();
     const state = (await platform.runtime.kvs.handle('/api/v1/get', { key: SNAPSHOT_KEYS.history })).body as { value: unknown };
     expect(state.value).toMatchObject({ done: true });
     await platform.runtime.kvs.handle('/api/v1/delete', { key: SNAPSHOT_KEYS.history });
     const fromJira = await reports();
     await platform.runtime.kvs.handle('/api/v1/set', { key: SNAPSHOT_KEYS.history, value: state.value });
+    for (const { key, value } of records) await platform.runtime.kvs.handle('/api/v1/set', { key, value });
     return { fromRows, fromJira };
   }
 

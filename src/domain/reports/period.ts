@@ -18,6 +18,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayStart(to) - dayStart(from)) / DAY_MS);
 }
 
+/** The 7 days ending `today`: a report's period when the page does not choose one. */
+export function lastWeek(today: string): ReportPeriod {
+  return { from: dateOf(dayStart(today) - 6 * DAY_MS), to: today };
+}
+
 /** A period as instants: from the start of its first day to the end of its last (exclusive); never negative. */
 export interface Bounds {
   from: string;

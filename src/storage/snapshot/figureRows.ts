@@ -45,8 +45,8 @@ export async function readScopeFigures(figuresId: string, scopeKey: string): Pro
   return { scopeKey, summary: stored.summary, spans: stored.spans, roadmap: stored.roadmap };
 }
 
-/** The larger answers only some panels read, one document per scope and part. */
-export type ScopeDocPart = 'facets' | 'riskMatrix' | 'overview' | 'teams';
+/** The larger answers only some panels read, one document per scope and part; the reports' are written by a consumer of their own. */
+export type ScopeDocPart = 'facets' | 'riskMatrix' | 'overview' | 'teams' | 'weeklyReport' | 'valueTracking' | 'flowReport' | 'forecast';
 
 /** Chunks of at most DOC_CHUNK_UNITS code units, never splitting a surrogate pair. */
 function chunksOf(text: string): string[] {
@@ -62,8 +62,12 @@ function chunksOf(text: string): string[] {
 }
 
 /** Writes documents of one figures id, in chunks, several small chunks a request. */
-export async function writeScopeDocs(figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; value: unknown }>): Promise<void> {
-  const rows = docs.flatMap((doc) => chunksOf(JSON.stringify(doc.value)).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]));
+export const writeScopeDocs = (figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; value: unknown }>): Promise<void> =>
+  writeScopeTexts(figuresId, docs.map((doc) => ({ scopeKey: doc.scopeKey, part: doc.part, text: JSON.stringify(doc.value) })));
+
+/** Writes documents already in JSON, as writeScopeDocs. */
+export async function writeScopeTexts(figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; text: string }>): Promise<void> {
+  const rows = docs.flatMap((doc) => chunksOf(doc.text).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]));
   await replaceInBatches('page_figures_doc', ['figures_id', 'scope_key', 'part', 'chunk', 'text'], rows, (row) => String(row[4]).length, DOC_CHUNK_UNITS);
 }
 

@@ -11,6 +11,8 @@ import type { SnapshotHead } from './types';
  *   snapshot:history            how far the changelog rows of the current build are read (resumable)
  *   snapshot:figures:<class>    one class of viewers' page figures: which head and settings they are of, what the class
  *                               may see (projects, issues under a security level) and when a page last asked for them
+ *   snapshot:reports:<class>    which of a class's page figures its reports are stored with, of which day, and when a
+ *                               page last asked for them
  *   snapshot:pending:<id>       issues a trigger reported changed or deleted, not yet applied
  *   snapshot:deleted:<id>       deletions, kept a day so a build running at the time can apply them
  *   snapshot:syncQueued         present while a sync event is queued, so triggers queue one, not one each
@@ -22,6 +24,7 @@ export const SNAPSHOT_KEYS = {
   build: 'snapshot:build',
   history: 'snapshot:history',
   figuresPrefix: 'snapshot:figures:',
+  reportsPrefix: 'snapshot:reports:',
   syncQueued: 'snapshot:syncQueued',
   unreadable: 'snapshot:unreadable',
   lock: 'snapshot:lock',

@@ -7,6 +7,7 @@ import { restrictedIds } from '../../storage/snapshot/snapshotRows';
 import { kvsDelete, kvsGet, kvsSet, readAllWithPrefix, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { seesEverything, type ViewerCheck } from './readSnapshot';
+import { reportsKey } from './reportsRecord';
 
 /** Which head and settings the stored page figures are of; a page uses them only for exactly that head. */
 export interface FiguresState {
@@ -90,6 +91,7 @@ export async function forgetUnusedClasses(now: Date): Promise<void> {
     if (classKey === 'all' || now.getTime() - askedAt < CLASS_KEPT_MS) continue;
     const prefix = `${classKey.padEnd(12, '-')}-`;
     await deleteFiguresBefore(prefix, `${prefix}~`);
+    await kvsDelete(reportsKey(classKey));
     await kvsDelete(key);
   }
 }

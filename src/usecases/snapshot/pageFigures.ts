@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { backlogFacets, backlogIndexRows, boxScope, overview, resolveScope, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
+import { backlogFacets, backlogIndexRows, overview, riskMatrix, roadmapIndex, scheduleRows, scopeSpans, treeSpans, type RoadmapIndexRow, type Scope, type TransformationConfig, type TreeSpan } from '../../domain';
 import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { writeBacklogRows } from '../../storage/snapshot/figureBacklog';
@@ -12,10 +12,11 @@ import { hiddenFromPage, modelSummary, type ModelSummary } from '../pageSummary'
 import { teamsOfScope } from '../teamsPanel';
 import { queueFiguresWork } from '../../events/snapshotQueue';
 import type { ScopeRequest } from '../readScope';
-import { checkViewer, modelOfHead, type PriorRead, type ViewerModel } from './readSnapshot';
+import { checkViewer, modelOfHead, type PriorRead, type ViewerCheck, type ViewerModel } from './readSnapshot';
 import { classOf, configFingerprint, filterOf, forgetUnusedClasses, hasJqlBoxTypes, readClassRecord, recordKey, requestClassFigures, type ClassRecord, type FiguresState } from './figuresClasses';
 import { mappingFingerprint } from './snapshotIssue';
 import { FULL_READ_LIMIT } from './notReady';
+import { figureScopes } from './figureScopes';
 
 /** The stored figures' key of a page's scope; null for a box opened on a project page (its breadcrumbs are the project's). */
 export function scopeKeyOf(request: ScopeRequest): string | null {
@@ -29,22 +30,21 @@ export const OVERVIEW_STORED_DAY = '0000-01-01';
 /** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
 function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): { scopes: StoredScopeFigures[]; docs: ScopeDoc[] } {
   const { model, hidden } = viewed;
-  const whole = resolveScope(model, null);
   const rowOf = new Map(roadmapRows.map((row) => [row.row.id, row]));
   // The whole's roadmap is every row; a box's is its row's subtree; a project's is no slice of it.
-  const slice = (scope: Scope, boxId: string | null): StoredScopeFigures['roadmap'] => {
-    if (scope.rootIds.length !== 1 || (boxId === null && scope !== whole)) return null;
+  const slice = (scope: Scope, projectKey: string | null): StoredScopeFigures['roadmap'] => {
+    if (scope.rootIds.length !== 1 || projectKey !== null) return null;
     const top = rowOf.get(scope.rootIds[0] as string);
     return top === undefined ? null : { first: top.position, last: top.lastBelow, depth: top.depth };
   };
   const scopes: StoredScopeFigures[] = [];
   const docs: ScopeDoc[] = [];
-  const add = (scopeKey: string, scope: Scope, pageScope: Scope, boxId: string | null, projectKey: string | null): void => {
+  for (const { scopeKey, scope, pageScope, boxId, projectKey } of figureScopes(model, projectKeys)) {
     scopes.push({
       scopeKey,
       summary: { ...modelSummary({ model, scope, pageScope, boxId }, config, projectKey), hiddenBecause: hiddenFromPage({ model, scope, pageScope, boxId, hidden }, projectKey) },
       spans: scopeSpans(scope, spans),
-      roadmap: slice(scope, boxId),
+      roadmap: slice(scope, projectKey),
     });
     docs.push(
       { scopeKey, part: 'facets', value: backlogFacets(model, config, scope) },
@@ -53,15 +53,6 @@ function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: Read
       { scopeKey, part: 'overview', value: overview(model, config, scope, OVERVIEW_STORED_DAY) },
       { scopeKey, part: 'teams', value: teamsOfScope(model, config, scope, viewed.issueIds) },
     );
-  };
-  add('global', whole, whole, null, null);
-  for (const projectKey of projectKeys) {
-    const scope = resolveScope(model, projectKey);
-    add(`project:${projectKey}`, scope, scope, null, projectKey);
-  }
-  for (const boxId of Object.keys(model.boxes)) {
-    const scope = boxScope(model, whole, boxId);
-    if (scope !== null) add(`box:${boxId}`, scope, whole, boxId, null);
   }
   return { scopes, docs };
 }
@@ -106,7 +97,7 @@ export async function computePageFigures(config: TransformationConfig, now: Date
 }
 
 /** Stored figures that serve this viewer and scope, or why the page must read its issues in full (with what was read). */
-export type FiguresFor = { kind: 'ready'; head: SnapshotHead; state: FiguresState; stored: StoredScopeFigures } | { kind: 'readInFull'; prior: PriorRead | undefined };
+export type FiguresFor = { kind: 'ready'; head: SnapshotHead; check: ViewerCheck; state: FiguresState; stored: StoredScopeFigures } | { kind: 'readInFull'; prior: PriorRead | undefined };
 
 /**
  * The stored figures of the page's scope for the viewer's class (what they may see, by one bulk permission check),
@@ -129,12 +120,12 @@ export async function figuresFor(asCaller: JiraApi, config: TransformationConfig
     // Too many issues for a full read: the same build's previous figures serve, as of their own head, until the new ones are in.
     if (head.issueCount > FULL_READ_LIMIT.maxIssues && state?.buildId === head.buildId && state.configFingerprint === configFingerprint(config) && state.headAsOf !== undefined) {
       const previous = await readScopeFigures(state.figuresId, scopeKey);
-      if (previous !== null) return { kind: 'ready', head: { ...head, version: state.version, updatedAt: state.headAsOf }, state, stored: previous };
+      if (previous !== null) return { kind: 'ready', head: { ...head, version: state.version, updatedAt: state.headAsOf }, check, state, stored: previous };
     }
     return { kind: 'readInFull', prior: { ...prior, figuresQueued: true } };
   }
   const stored = await readScopeFigures(state.figuresId, scopeKey);
-  return stored === null ? { kind: 'readInFull', prior } : { kind: 'ready', head, state, stored };
+  return stored === null ? { kind: 'readInFull', prior } : { kind: 'ready', head, check, state, stored };
 }
 
 /** A stored summary is the app's own JSON; checked for shape all the same before a page gets it. */
