@@ -30,6 +30,23 @@ describe('the local invoker charges what Forge charges', () => {
     expect(modest).toMatchObject({ ok: true, result: 'fine', report: { outcome: 'ok' } });
   });
 
+  it('does not count garbage as memory held: an invocation that churns through more than its memoryMB, keeping little, finishes', async () => {
+    const invoker = new Invoker(new Activity(), undefined, { installationId: 'install-3', memoryMB: 64 });
+    const churning = await invoker.run(
+      spec(async () => {
+        // About 400 MB allocated in all, 8 MB at a time, none of it kept; the sampler sees the garbage between collections.
+        let kept = 0;
+        for (let i = 0; i < 50; i++) {
+          const scratch = new Array<number>(1_000_000).fill(i + 0.5);
+          kept += scratch[i] ?? 0;
+          if (i % 5 === 0) await pause(30);
+        }
+        return kept > 0;
+      }),
+    );
+    expect(churning).toMatchObject({ ok: true, result: true, report: { outcome: 'ok' } });
+  });
+
   it('reports the Forge SQL requests and query time of the invocation that sent them, and its installation', async () => {
     const invoker = new Invoker(new Activity(), undefined, { installationId: 'install-2', memoryMB: 512 });
     const run = await invoker.run(
