@@ -127,10 +127,10 @@ async function readPaged<Row extends { issue_id: number }, Out = Row>(columns: s
 const ALL = { clause: '1 = 1', params: [] };
 const docRowSchema = z.object({ issue_id: z.coerce.number(), doc: z.string() });
 
-/** The issues at `at` the filter lets through (all of them without one), in id order. */
-export async function readVisibleIssues(at: RowsAt, filter: ViewerFilter | null): Promise<SnapshotIssue[]> {
+/** The issues at `at` the filter lets through (all of them without one), in id order, each mapped as its page arrives. */
+export async function readVisibleIssues<T = SnapshotIssue>(at: RowsAt, filter: ViewerFilter | null, map: (issue: SnapshotIssue) => T = (issue) => issue as unknown as T): Promise<T[]> {
   if (filter && filter.projectIds.size === 0) return [];
-  return readPaged('issue_id, doc', at, filter ? viewerClause(filter) : ALL, docRowSchema, (row) => JSON.parse(row.doc) as SnapshotIssue);
+  return readPaged('issue_id, doc', at, filter ? viewerClause(filter) : ALL, docRowSchema, (row) => map(JSON.parse(row.doc) as SnapshotIssue));
 }
 
 const hiddenRowSchema = z.object({ issue_id: z.coerce.number(), issue_key: z.string(), project_id: z.string(), project_key: z.string(), parent_key: z.string().nullable(), restricted: z.coerce.number() });

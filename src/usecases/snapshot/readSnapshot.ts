@@ -42,16 +42,15 @@ export interface ViewerModel {
 /** Reads the viewer's rows of `head` and builds their model (JQL box types as the viewer's JQL matched). */
 export async function modelOfHead(head: SnapshotHead, filter: ViewerFilter, config: TransformationConfig, jqlMatches: Parameters<typeof buildTransformationModel>[2]['jqlMatches'], minute: string): Promise<ViewerModel> {
   const at = { buildId: head.buildId, version: head.version };
-  const issues = await readVisibleIssues(at, filter);
-  const hiddenRows = await readHiddenRows(at, filter);
-  const items: WorkItem[] = [];
   const issueIds = new Map<string, string>();
   const warnings: DataQualityWarning[] = [...head.fieldWarnings];
-  for (const issue of issues) {
-    items.push(issue.item);
+  // Only the work items are kept of each row, as it arrives: at 300k issues every row held at once would not fit.
+  const items: WorkItem[] = await readVisibleIssues(at, filter, (issue) => {
     issueIds.set(issue.item.key, issue.id);
     for (const w of issue.warnings) warnings.push(w);
-  }
+    return issue.item;
+  });
+  const hiddenRows = await readHiddenRows(at, filter);
   // Kept server-side only, so each page can say whether it lost anything, and why.
   const hidden: HiddenIssue[] = hiddenRows.map((row) => ({ key: row.key, projectKey: row.projectKey, parentKey: row.parentKey, reason: filter.projectIds.has(row.projectId) ? 'securityLevel' : 'project' }));
   const projectNames = Object.fromEntries(head.projects.filter((p) => filter.projectIds.has(p.id)).map((p) => [p.key, p.name]));
