@@ -64,7 +64,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
   const todayDay = dayNumber(today);
   const todayX = todayDay === null ? null : xOfDay(scale, todayDay);
   const { first, last, totalHeight } = rowWindow;
-  const scrolling = useScrolling(scroller);
+  const { scrolling, flinging } = useScrolling(scroller);
   // While the grid scrolls, the arrows drawn stay (they move with the rows) and new ones wait for the scroll to settle:
   // a band change mounts every arrow piece crossing it, which a fast scroll would pay on every frame.
   const band = useHeldWhile(scrolling, blockRange(first, last, ARROW_BAND, total));
@@ -110,6 +110,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
         editable={edits.may(row?.key, 'edit')}
         onEdit={onEdit}
         canEdit={canEdit}
+        light={flinging}
       />,
     );
   }
