@@ -68,7 +68,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
   const { first, last, totalHeight } = rowWindow;
   const { scrolling, flinging } = useScrolling(scroller);
   // While the grid scrolls, the arrows drawn stay (they move with the rows) and new ones wait for the scroll to settle:
-  // a band change mounts every arrow piece crossing it, which a fast scroll would pay on every frame.
+  // a band change mounts every arrow piece crossing it, which a fast scroll would pay on every frame. A fling draws none.
   const held = useHeldWhile(scrolling, blockRange(first, last, ARROW_BAND, total));
   const band = flinging ? NO_ROWS : held;
 
@@ -113,7 +113,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
         editable={edits.may(row?.key, 'edit')}
         onEdit={onEdit}
         canEdit={canEdit}
-        light={flinging}
+        light={flinging && index !== keys.active}
       />,
     );
   }

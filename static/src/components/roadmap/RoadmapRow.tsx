@@ -28,7 +28,7 @@ export interface RoadmapRowProps {
   onEdit: (row: RoadmapRowDto) => void;
   /** Whether the viewer may change this issue (a milestone on the row) in Jira. */
   canEdit: (issueKey: string) => boolean;
-  /** The grid flings: a row coming on screen now is drawn light (LightCells) until it stops. */
+  /** The grid flings (and the row is not the active one): a row coming on screen now is drawn light (LightCells) until it stops. */
   light: boolean;
 }
 
@@ -98,8 +98,7 @@ function PlaceholderCells({ index, failed }: { index: number; failed: boolean })
  * a row that stays on screen keeps its props (its row object, label and milestones are stable) and is not redrawn.
  */
 export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable, onEdit, canEdit, light }: RoadmapRowProps) {
-  // The row in the tab order holds (or is about to hold) the focus: it is never light.
-  const drawLight = useLightWhile(light && !tabbable, row !== undefined);
+  const drawLight = useLightWhile(light, row !== undefined);
   const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
