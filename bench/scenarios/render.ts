@@ -32,14 +32,17 @@ export const MARK_SCRIPT = `(() => {
     return response;
   };
   const watched = ${JSON.stringify(WATCHED)};
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     for (const id of watched) {
       if (marks.rendered[id] || !document.querySelector('[data-testid="' + id + '"]')) continue;
       const mark = { dom: performance.now(), painted: 0 };
       marks.rendered[id] = mark;
       requestAnimationFrame(() => setTimeout(() => { mark.painted = performance.now(); }, 0));
     }
-  }).observe(document, { subtree: true, childList: true });
+    // Once all are marked it stops: a record for every node the roadmap's scroll adds or removes would weigh on it.
+    if (watched.every((id) => marks.rendered[id])) observer.disconnect();
+  });
+  observer.observe(document, { subtree: true, childList: true });
 })();`;
 
 const marksSchema = z.object({

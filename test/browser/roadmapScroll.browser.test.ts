@@ -158,6 +158,34 @@ describe('a roadmap longer than one window, in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws the rows a fling brings on screen light, and in full once it settles', async () => {
+    const { app, errors } = await openRoadmap();
+    await settled(app);
+    const scroller = app.getByTestId('roadmap-scroller');
+    // Ten rows a frame for twenty frames: each frame mounts rows, as a fling does.
+    const lightDuringFling = await scroller.evaluate(
+      (element, rowHeight) =>
+        new Promise<number>((resolve) => {
+          let frames = 0;
+          const step = () => {
+            element.scrollTop += 10 * rowHeight;
+            frames += 1;
+            if (frames < 20) requestAnimationFrame(step);
+            else resolve(element.querySelectorAll('[data-roadmap-row]:not([data-testid="roadmap-row-loading"]):not(:has(.roadmap-meta))').length);
+          };
+          requestAnimationFrame(step);
+        }),
+      ROW_HEIGHT,
+    );
+    expect(lightDuringFling).toBeGreaterThan(0);
+    await app.locator('[data-testid="roadmap-scroller"]:not([data-roadmap-vscroll])').waitFor();
+    await settled(app);
+    const rows = app.locator('[data-roadmap-row]:not([data-testid="roadmap-row-loading"])');
+    await expect(rows.count()).resolves.toBeGreaterThan(10);
+    await app.locator('[data-roadmap-row]:not([data-testid="roadmap-row-loading"]):not(:has(.roadmap-meta))').first().waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the name column at the left edge when the timeline scrolls sideways', async () => {
     const { app, errors } = await openRoadmap();
     const scroller = app.getByTestId('roadmap-scroller');

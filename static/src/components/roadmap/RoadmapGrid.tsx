@@ -32,6 +32,8 @@ export interface RoadmapGridProps {
 
 const SCROLLER_STYLE = { position: 'relative', overflow: 'auto', height: 'min(70vh, 640px)', border: `1px solid ${COLORS.border}`, borderRadius: 4, background: COLORS.surface, color: COLORS.text } as const;
 
+const NO_ROWS = { first: 0, last: -1 } as const;
+
 const ROWGROUP_STYLE = { position: 'absolute', top: 0, left: 0, right: 0 } as const;
 
 /** The line at today's date, across every row. */
@@ -64,10 +66,11 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
   const todayDay = dayNumber(today);
   const todayX = todayDay === null ? null : xOfDay(scale, todayDay);
   const { first, last, totalHeight } = rowWindow;
-  const scrolling = useScrolling(scroller);
+  const { scrolling, flinging } = useScrolling(scroller);
   // While the grid scrolls, the arrows drawn stay (they move with the rows) and new ones wait for the scroll to settle:
-  // a band change mounts every arrow piece crossing it, which a fast scroll would pay on every frame.
-  const band = useHeldWhile(scrolling, blockRange(first, last, ARROW_BAND, total));
+  // a band change mounts every arrow piece crossing it, which a fast scroll would pay on every frame. A fling draws none.
+  const held = useHeldWhile(scrolling, blockRange(first, last, ARROW_BAND, total));
+  const band = flinging ? NO_ROWS : held;
 
   useEffect(() => {
     if (last >= first) onRows(first, last);
@@ -110,6 +113,7 @@ export function RoadmapGrid({ view, today, scale, onToggle, onRows, onEdit }: Ro
         editable={edits.may(row?.key, 'edit')}
         onEdit={onEdit}
         canEdit={canEdit}
+        light={flinging && index !== keys.active}
       />,
     );
   }

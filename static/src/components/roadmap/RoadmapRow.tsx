@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { MilestoneDto, RoadmapRowDto } from '../../../../src/contract';
 import { INDENT, ROW_HEIGHT } from './constants';
 import { MilestoneMark } from './MilestoneMark';
@@ -6,6 +6,7 @@ import { TimelineMark } from './TimelineMark';
 import type { TimeScale } from './timeScale';
 import { BoxLink } from '../../navigation/openBox';
 import { BaselineMark } from './BaselineMark';
+import { LightCells } from './LightCells';
 
 export interface RoadmapRowProps {
   /** Undefined while the row's page loads (or when it could not be read): a placeholder takes its place. */
@@ -27,6 +28,8 @@ export interface RoadmapRowProps {
   onEdit: (row: RoadmapRowDto) => void;
   /** Whether the viewer may change this issue (a milestone on the row) in Jira. */
   canEdit: (issueKey: string) => boolean;
+  /** The grid flings (and the row is not the active one): a row coming on screen now is drawn light (LightCells) until it stops. */
+  light: boolean;
 }
 
 /** In the tab order of the active row only, like the bar after it. */
@@ -62,7 +65,21 @@ function Toggle({ row, onToggle }: { row: RoadmapRowDto; onToggle: (id: string) 
 /** The name cell's left padding: the row's depth, and for a leaf the room a toggle takes (20 px and the 4 px gap). */
 const nameIndent = (row: RoadmapRowDto): number => 4 + row.depth * INDENT + (row.hasChildren ? 0 : 24);
 
+/** A light row has no toggle: its name starts where a full row's does, after the toggle's room. */
+const lightIndent = (row: RoadmapRowDto): number => 4 + row.depth * INDENT + 24;
+
 const PLACEHOLDER_INDENT = { paddingLeft: 4 + 24 };
+
+/**
+ * Whether to draw the row light: while `light`, a row that comes on screen is, and stays so until the fling ends;
+ * a row already drawn in full stays full (turning it light would redraw it for nothing).
+ */
+function useLightWhile(light: boolean, loaded: boolean): boolean {
+  const drawnLight = useRef<boolean | null>(null);
+  const now = light && loaded && drawnLight.current !== false;
+  if (loaded) drawnLight.current = now;
+  return now;
+}
 
 /** Stands in for a row whose page is on its way: same size and place, so scrolling never jumps. */
 function PlaceholderCells({ index, failed }: { index: number; failed: boolean }) {
@@ -80,7 +97,8 @@ function PlaceholderCells({ index, failed }: { index: number; failed: boolean })
  * One row: its name column (pinned on the left, usePinnedColumn) and its slice of the timeline. Memoised: while the grid scrolls,
  * a row that stays on screen keeps its props (its row object, label and milestones are stable) and is not redrawn.
  */
-export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable, onEdit, canEdit }: RoadmapRowProps) {
+export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbable, scale, milestones, label, onToggle, editable, onEdit, canEdit, light }: RoadmapRowProps) {
+  const drawLight = useLightWhile(light, row !== undefined);
   const expanded = row !== undefined && row.hasChildren ? !row.collapsed : undefined;
   return (
     <div
@@ -99,6 +117,8 @@ export const RoadmapRow = memo(function RoadmapRow({ row, failed, index, tabbabl
     >
       {row === undefined ? (
         <PlaceholderCells index={index} failed={failed} />
+      ) : drawLight ? (
+        <LightCells row={row} indent={lightIndent(row)} scale={scale} />
       ) : (
         <>
           <div role="gridcell" data-roadmap-name="" className="roadmap-namecell" style={{ paddingLeft: nameIndent(row) }}>
