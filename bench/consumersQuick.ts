@@ -14,8 +14,9 @@ import { fmtBytes, fmtMs } from './measure';
 import { PAGE_CALLS } from './scenarios/snapshot';
 
 const SCALE = Number(process.env.QUICK_SCALE ?? 210);
-/** The consumers' work is done when the report figures ran after the page figures, or this passed. */
+/** Gives up waiting for the consumers after this. */
 const WAIT_MS = Number(process.env.QUICK_WAIT_MS ?? 30 * 60_000);
+const QUIET_MS = 20_000;
 
 const log = (line: string) => process.stderr.write(`[consumers] ${line}\n`);
 const line = (r: InvocationReport) =>
@@ -39,10 +40,17 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     await platform.install();
-    const settled = () => platform.runtime.reports.filter((r) => r.moduleKey === 'figures-worker').length >= 2;
-    while (!settled() && performance.now() - started < WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 1000));
-    // The report figures follow the page figures on the same queue; give them their turn.
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // Done once the changelogs were read and nothing else ran for QUIET_MS (the page and report figures follow them).
+    let seen = 0;
+    let quietSince = performance.now();
+    const historyRead = () => platform.runtime.reports.some((r) => r.moduleKey === 'history-worker');
+    while (performance.now() - started < WAIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (platform.runtime.reports.length !== seen) {
+        seen = platform.runtime.reports.length;
+        quietSince = performance.now();
+      } else if (historyRead() && performance.now() - quietSince > QUIET_MS) break;
+    }
     log(`background done in ${fmtMs(performance.now() - started)}`);
     for (const { name, call } of PAGE_CALLS) {
       const before = platform.runtime.reports.length;

@@ -62,13 +62,20 @@ function chunksOf(text: string): string[] {
 }
 
 /** Writes documents of one figures id, in chunks, several small chunks a request. */
-export const writeScopeDocs = (figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; value: unknown }>): Promise<void> =>
-  writeScopeTexts(figuresId, docs.map((doc) => ({ scopeKey: doc.scopeKey, part: doc.part, text: JSON.stringify(doc.value) })));
+export const writeScopeDocs = (figuresId: string, docs: Iterable<{ scopeKey: string; part: ScopeDocPart; value: unknown }>): Promise<void> =>
+  writeScopeTexts(
+    figuresId,
+    (function* () {
+      for (const doc of docs) yield { scopeKey: doc.scopeKey, part: doc.part, text: JSON.stringify(doc.value) };
+    })(),
+  );
 
-/** Writes documents already in JSON, as writeScopeDocs. */
-export async function writeScopeTexts(figuresId: string, docs: ReadonlyArray<{ scopeKey: string; part: ScopeDocPart; text: string }>): Promise<void> {
-  const rows = docs.flatMap((doc) => chunksOf(doc.text).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]));
-  await replaceInBatches('page_figures_doc', ['figures_id', 'scope_key', 'part', 'chunk', 'text'], rows, (row) => String(row[4]).length, DOC_CHUNK_UNITS);
+/** Writes documents already in JSON, as writeScopeDocs; taken one at a time, so a caller may compute each as it is written. */
+export async function writeScopeTexts(figuresId: string, docs: Iterable<{ scopeKey: string; part: ScopeDocPart; text: string }>): Promise<void> {
+  const rows = function* (): Generator<unknown[]> {
+    for (const doc of docs) yield* chunksOf(doc.text).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]);
+  };
+  await replaceInBatches('page_figures_doc', ['figures_id', 'scope_key', 'part', 'chunk', 'text'], rows(), (row) => String(row[4]).length, DOC_CHUNK_UNITS);
 }
 
 /** One scope's document (its chunks put together), or null when there is none. */

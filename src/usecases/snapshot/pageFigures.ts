@@ -5,7 +5,7 @@ import type { PageSummaryDto } from '../../contract';
 import type { JiraApi } from '../../jira/jiraHttp';
 import { writeBacklogRows } from '../../storage/snapshot/figureBacklog';
 import { writeRoadmapIndex } from '../../storage/snapshot/figureRoadmap';
-import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows, writeScopeDocs, writeScopeFigures, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
+import { countSchedule, deleteFiguresBefore, readScopeFigures, writeScheduleRows, writeScopeDocs, writeScopeFigures, type ScopeDocPart, type StoredScopeFigures } from '../../storage/snapshot/figureRows';
 import { kvsSet, readHead } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { hiddenFromPage, modelSummary, type ModelSummary } from '../pageSummary';
@@ -27,8 +27,8 @@ export function scopeKeyOf(request: ScopeRequest): string | null {
 /** The day the Overview's rows are stored as of (see overviewFromFigures). */
 export const OVERVIEW_STORED_DAY = '0000-01-01';
 
-/** Every page scope's figures of the model the whole head gives: the whole, each project's part, each box of the whole. */
-function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): { scopes: StoredScopeFigures[]; docs: ScopeDoc[] } {
+/** Every page scope's top row of the model the whole head gives: the whole, each project's part, each box of the whole. */
+function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: ReadonlyMap<string, TreeSpan>, roadmapRows: readonly RoadmapIndexRow[], projectKeys: readonly string[]): StoredScopeFigures[] {
   const { model, hidden } = viewed;
   const rowOf = new Map(roadmapRows.map((row) => [row.row.id, row]));
   // The whole's roadmap is every row; a box's is its row's subtree; a project's is no slice of it.
@@ -38,7 +38,6 @@ function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: Read
     return top === undefined ? null : { first: top.position, last: top.lastBelow, depth: top.depth };
   };
   const scopes: StoredScopeFigures[] = [];
-  const docs: ScopeDoc[] = [];
   for (const { scopeKey, scope, pageScope, boxId, projectKey } of figureScopes(model, projectKeys)) {
     scopes.push({
       scopeKey,
@@ -46,18 +45,23 @@ function scopesOf(viewed: ViewerModel, config: TransformationConfig, spans: Read
       spans: scopeSpans(scope, spans),
       roadmap: slice(scope, projectKey),
     });
-    docs.push(
-      { scopeKey, part: 'facets', value: backlogFacets(model, config, scope) },
-      { scopeKey, part: 'riskMatrix', value: riskMatrix(model, config, scope) },
-      // On this day nothing is late: a row's schedule is 'done' or not, and the page's day decides the rest (overviewFromFigures).
-      { scopeKey, part: 'overview', value: overview(model, config, scope, OVERVIEW_STORED_DAY) },
-      { scopeKey, part: 'teams', value: teamsOfScope(model, config, scope, viewed.issueIds) },
-    );
   }
-  return { scopes, docs };
+  return scopes;
 }
 
-type ScopeDoc = Parameters<typeof writeScopeDocs>[1][number];
+/** Every page scope's larger documents, each computed as it is written (at 300k issues they do not all fit at once). */
+function* scopeDocs(viewed: ViewerModel, config: TransformationConfig, projectKeys: readonly string[]): Generator<ScopeDoc> {
+  const { model } = viewed;
+  for (const { scopeKey, scope } of figureScopes(model, projectKeys)) {
+    yield { scopeKey, part: 'facets', value: backlogFacets(model, config, scope) };
+    yield { scopeKey, part: 'riskMatrix', value: riskMatrix(model, config, scope) };
+    // On this day nothing is late: a row's schedule is 'done' or not, and the page's day decides the rest (overviewFromFigures).
+    yield { scopeKey, part: 'overview', value: overview(model, config, scope, OVERVIEW_STORED_DAY) };
+    yield { scopeKey, part: 'teams', value: teamsOfScope(model, config, scope, viewed.issueIds) };
+  }
+}
+
+type ScopeDoc = { scopeKey: string; part: ScopeDocPart; value: unknown };
 
 /**
  * Computes and stores every page's figures of the current head as one class of viewers sees them ('all': those who may
@@ -79,11 +83,12 @@ export async function computePageFigures(config: TransformationConfig, now: Date
   const { model } = viewed;
   const spans = treeSpans(model);
   const roadmapRows = roadmapIndex(model, config);
-  const { scopes, docs } = scopesOf(viewed, config, spans, roadmapRows.rows, head.projects.map((p) => p.key));
+  const projectKeys = head.projects.map((p) => p.key);
+  const scopes = scopesOf(viewed, config, spans, roadmapRows.rows, projectKeys);
   // Ids begin with the class and sort by when they were started within it (see deleteFiguresBefore).
   const figuresId = `${classKey.padEnd(12, '-')}-${now.getTime().toString(36).padStart(10, '0')}-${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await writeScopeFigures(figuresId, scopes);
-  await writeScopeDocs(figuresId, docs);
+  await writeScopeDocs(figuresId, scopeDocs(viewed, config, projectKeys));
   await writeScheduleRows(figuresId, scheduleRows(model, spans));
   await writeBacklogRows(figuresId, backlogIndexRows(model, config, spans));
   await writeRoadmapIndex(figuresId, roadmapRows);
