@@ -594,8 +594,8 @@ the bytes of their answers and their query time are the runtime's too (an instal
 minute). Views a minute: how many such loads the tighter of the two quotas allows. Targets (issue 14): ≤ ${TARGETS.warmRequests}
 Jira requests, not a live read; a cold load ≤ ${TARGETS.pageSqlQueries} SQL queries and ≤ ${fmtBytes(TARGETS.pageSqlBytes)} of SQL answers, answered within
 ${fmtMs(TARGETS.pageLoadMs)}; ≥ ${TARGETS.viewsPerMinute} such views a minute; response < 1 MB. The bench's viewer may see every issue, so
-the page summary, the roadmap, the backlog and the risk matrix are answered from the page figures (section 1); teams
-converted, the Overview and the reports still read every row the viewer may see (and teams converted Jira's changelogs).
+every one of these calls is answered from the page figures (section 1): the weekly report from the report figures of the
+default week, stored beside them; teams converted adds its teams' stage changes from the changelog rows.
 
 ${pageLoadTable(result)}
 

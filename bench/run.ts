@@ -47,8 +47,11 @@ const PROCESS_START_MS = 30_000;
 const buildStepMs = (issues: number) => 60_000 + issues * 6;
 /** A new container and a warm one, each up to Forge's 25 s, plus loading the local KVS file. */
 const PAGE_LOAD_STEP_MS = PROCESS_START_MS + 2 * UI_RESOLVER_TIMEOUT_MS + 30_000;
-/** Two page summaries and a backlog search (each up to 25 s), the triggers and the sync. */
-const INCREMENTAL_STEP_MS = PROCESS_START_MS + 3 * UI_RESOLVER_TIMEOUT_MS + 90_000;
+/**
+ * Two page summaries and a backlog search (each up to 25 s), the triggers and the sync, then the page and report figures
+ * computed again (each ~70 s at 300k issues).
+ */
+const incrementalStepMs = (issues: number) => PROCESS_START_MS + 3 * UI_RESOLVER_TIMEOUT_MS + 90_000 + issues * 0.6;
 // Recording the live read of 100k issues takes ~3 min here: the emulator spends ~0.15 s on each search page.
 const RECORD_STEP_MS = 240_000;
 const MODEL_STEP_MS = 90_000;
@@ -154,7 +157,7 @@ async function measureSnapshot(portfolio: Portfolio, size: SizeResult): Promise<
     log(`${label} ${page.name}: new container ${line(figures.value.cold)}, peak RSS ${fmtBytes(figures.value.cold.memory.maxRss)}; warm ${figures.value.warm ? line(figures.value.warm) : '-'}`);
   }
 
-  size.incremental = await step(`${label} incremental update`, INCREMENTAL_STEP_MS, () => measureIncrementalUpdate(portfolio, INCREMENTAL_STEP_MS));
+  size.incremental = await step(`${label} incremental update`, incrementalStepMs(portfolio.issueCount), () => measureIncrementalUpdate(portfolio, incrementalStepMs(portfolio.issueCount)));
   if (size.incremental.ok) {
     const f = size.incremental.value;
     const requests = f.run.invocations.reduce((sum, i) => sum + i.jiraRequests, 0);
