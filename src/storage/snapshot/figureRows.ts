@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { ScheduleCounts, ScheduleRow, TreeSpan } from '../../domain';
 import { replaceInBatches, selectRows, writeRows } from '../sql/statements';
@@ -9,6 +10,11 @@ const DELETE_PAGE_ROWS = 5_000;
 const FIGURES_TABLES = ['page_figures', 'page_figures_doc', 'page_figures_box', 'page_figures_item', 'page_figures_row', 'page_figures_milestone', 'page_figures_dependency'];
 /** Code units of a document per chunk: at most 3 bytes each in UTF-8, so a chunk stays well under 1 MiB. */
 const DOC_CHUNK_UNITS = 150_000;
+/**
+ * A stored document's text is its JSON deflated and in base64 after this mark: report and matrix JSON shrinks ~10×, so a
+ * page reads (and the installation stores) a tenth; a text without it is plain JSON (documents stored before).
+ */
+const DEFLATED = 'z1:';
 
 /** One scope's stored figures: its summary JSON (validated by the reader), and the tree spans its boxes fill. */
 export interface StoredScopeFigures {
@@ -73,7 +79,7 @@ export const writeScopeDocs = (figuresId: string, docs: Iterable<{ scopeKey: str
 /** Writes documents already in JSON, as writeScopeDocs; taken one at a time, so a caller may compute each as it is written. */
 export async function writeScopeTexts(figuresId: string, docs: Iterable<{ scopeKey: string; part: ScopeDocPart; text: string }>): Promise<void> {
   const rows = function* (): Generator<unknown[]> {
-    for (const doc of docs) yield* chunksOf(doc.text).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]);
+    for (const doc of docs) yield* chunksOf(DEFLATED + deflateRawSync(doc.text).toString('base64')).map((text, chunk) => [figuresId, doc.scopeKey, doc.part, chunk, text]);
   };
   await replaceInBatches('page_figures_doc', ['figures_id', 'scope_key', 'part', 'chunk', 'text'], rows(), (row) => String(row[4]).length, DOC_CHUNK_UNITS);
 }
@@ -81,7 +87,9 @@ export async function writeScopeTexts(figuresId: string, docs: Iterable<{ scopeK
 /** One scope's document (its chunks put together), or null when there is none. */
 export async function readScopeDoc(figuresId: string, scopeKey: string, part: ScopeDocPart): Promise<unknown> {
   const rows = z.array(z.object({ text: z.string() })).parse(await selectRows('SELECT text FROM page_figures_doc WHERE figures_id = ? AND scope_key = ? AND part = ? ORDER BY chunk', [figuresId, scopeKey, part]));
-  return rows.length === 0 ? null : (JSON.parse(rows.map((row) => row.text).join('')) as unknown);
+  if (rows.length === 0) return null;
+  const text = rows.map((row) => row.text).join('');
+  return JSON.parse(text.startsWith(DEFLATED) ? inflateRawSync(Buffer.from(text.slice(DEFLATED.length), 'base64')).toString('utf8') : text) as unknown;
 }
 
 const countsSchema = z.array(z.object({ done: z.coerce.number(), late: z.coerce.number(), on_track: z.coerce.number(), unscheduled: z.coerce.number() }));

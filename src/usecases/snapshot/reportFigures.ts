@@ -14,9 +14,6 @@ import { modelOfHead, type ViewerModel } from './readSnapshot';
 import { readReportsRecord, writeReportsRecord } from './reportsRecord';
 import { mappingFingerprint } from './snapshotIssue';
 
-/** Documents are written once this much JSON is waiting, so a scope's reports do not wait for every other scope's. */
-const WRITE_AFTER_UNITS = 600_000;
-
 /**
  * Computes and stores every page scope's reports of today (the weekly and flow reports of the 7 days ending today) as
  * one class of viewers sees them, with the class's current page figures, unless they are stored already. Reads the
@@ -52,27 +49,18 @@ async function historyByKey(head: SnapshotHead, viewed: ViewerModel): Promise<Ma
   return changesByKey(reportChanges(await readHistoryRows(head.buildId, 'all', asOf), conceptsOf(head.fieldIds), keyById, asOf));
 }
 
-/** Each scope's reports, written as they are computed; returns how many scopes. */
+/** Each scope's reports, written as they are computed (writeScopeTexts takes them one at a time); returns how many scopes. */
 async function writeReports(figuresId: string, viewed: ViewerModel, config: TransformationConfig, byKey: ReadonlyMap<string, readonly FieldChange[]>, statusCategories: StatusCategories, day: string, projectKeys: readonly string[]): Promise<number> {
   const { model } = viewed;
   const period = lastWeek(day);
-  let waiting: Array<{ scopeKey: string; part: ScopeDocPart; text: string }> = [];
-  let units = 0;
   let scopes = 0;
-  for (const { scopeKey, scope } of figureScopes(model, projectKeys)) {
-    const inputs = { model, config, scope, history: scopeHistory(byKey, scope), statusCategories, today: day };
-    for (const part of REPORT_PARTS) {
-      const text = JSON.stringify(REPORTS[part](inputs, period));
-      waiting.push({ scopeKey, part, text });
-      units += text.length;
-    }
-    scopes += 1;
-    if (units >= WRITE_AFTER_UNITS) {
-      await writeScopeTexts(figuresId, waiting);
-      waiting = [];
-      units = 0;
+  function* texts(): Generator<{ scopeKey: string; part: ScopeDocPart; text: string }> {
+    for (const { scopeKey, scope } of figureScopes(model, projectKeys)) {
+      const inputs = { model, config, scope, history: scopeHistory(byKey, scope), statusCategories, today: day };
+      for (const part of REPORT_PARTS) yield { scopeKey, part, text: JSON.stringify(REPORTS[part](inputs, period)) };
+      scopes += 1;
     }
   }
-  await writeScopeTexts(figuresId, waiting);
+  await writeScopeTexts(figuresId, texts());
   return scopes;
 }

@@ -23,6 +23,7 @@ import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sy
 import { roadmapFromFigures } from '../../../src/usecases/snapshot/roadmapFigures';
 import { roadmapPanel } from '../../../src/usecases/roadmapPanel';
 import { emulatorJira } from '../../support/emulatorJira';
+import { everyPageScope } from '../../support/pageScopes';
 import { testSite } from '../../support/platform';
 
 const NOW = new Date('2026-03-10T09:30:00Z');
@@ -62,11 +63,7 @@ describe('page figures: every page\'s top row computed once per head, served to 
   it('equals the summary read in full on the whole, every project\'s page and every box\'s page, on two days', async () => {
     expect(await computePageFigures(DEFAULT_CONFIG, NOW)).toBe('computed');
     const whole = await readScope(emulatorJira(emulator.url, site, DEMO_USERS.admin), DEFAULT_CONFIG, { projectKey: null }, NOW);
-    const requests: ScopeRequest[] = [
-      { projectKey: null },
-      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
-      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
-    ];
+    const requests = everyPageScope(site, Object.keys(whole.model.boxes));
     expect(requests.length).toBeGreaterThan(20);
     // Every scope today, the pages without a box on a later day (when more is late); paced under Forge SQL's 150 requests a second.
     const later = requests.filter((request) => request.boxId === undefined);
@@ -84,11 +81,7 @@ describe('page figures: every page\'s top row computed once per head, served to 
     expect(await computePageFigures(DEFAULT_CONFIG, NOW)).toBe('computed');
     const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
     const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
-    const requests: ScopeRequest[] = [
-      { projectKey: null },
-      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
-      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
-    ];
+    const requests = everyPageScope(site, Object.keys(whole.model.boxes));
     let withRisks = 0;
     for (const request of requests) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -106,11 +99,7 @@ describe('page figures: every page\'s top row computed once per head, served to 
     expect(await computePageFigures(DEFAULT_CONFIG, NOW)).toBe('computed');
     const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
     const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
-    const requests: ScopeRequest[] = [
-      { projectKey: null },
-      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
-      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
-    ];
+    const requests = everyPageScope(site, Object.keys(whole.model.boxes));
     const schedules = new Set<string>();
     // The later day is past most due dates: rows on track on the first are late on the second.
     for (const day of [NOW, new Date('2027-06-01T08:00:00Z')]) {
@@ -136,11 +125,7 @@ describe('page figures: every page\'s top row computed once per head, served to 
     await startHistory(head.buildId, NOW);
     while ((await runHistoryStep(emulatorJira(emulator.url, site, DEMO_USERS.app), head.buildId, { deadline: Date.now() + 60_000, now: clock })) !== 'finished');
     const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
-    const requests: ScopeRequest[] = [
-      { projectKey: null },
-      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
-      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
-    ];
+    const requests = everyPageScope(site, Object.keys(whole.model.boxes));
     let withHistory = 0;
     for (const request of requests) {
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -16,6 +16,7 @@ import { computeReportFigures } from '../../../src/usecases/snapshot/reportFigur
 import { reportFromFigures } from '../../../src/usecases/snapshot/reportsFromFigures';
 import { recordIssueEvent, syncPending } from '../../../src/usecases/snapshot/sync';
 import { emulatorJira } from '../../support/emulatorJira';
+import { everyPageScope } from '../../support/pageScopes';
 import { testSite } from '../../support/platform';
 
 /** A few days before the demo's anchor: its last week holds transitions, milestones done, new risks. */
@@ -79,11 +80,7 @@ describe('report figures: every scope\'s reports of today computed once per head
     expect(await computeReportFigures(app(), DEFAULT_CONFIG, NOW)).toBe('current');
     const admin = emulatorJira(emulator.url, site, DEMO_USERS.admin);
     const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
-    const requests: ScopeRequest[] = [
-      { projectKey: null },
-      ...[...new Set(site.issues.map((issue) => issue.projectKey))].map((projectKey) => ({ projectKey })),
-      ...Object.keys(whole.model.boxes).map((boxId) => ({ projectKey: null, boxId })),
-    ];
+    const requests = everyPageScope(site, Object.keys(whole.model.boxes));
     expect(requests.length).toBeGreaterThan(20);
     let eventful = 0;
     for (const request of requests) {
