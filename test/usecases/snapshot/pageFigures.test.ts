@@ -104,7 +104,7 @@ describe('page figures: every page\'s top row computed once per head, served to 
     // The later day is past most due dates: rows on track on the first are late on the second.
     for (const day of [NOW, new Date('2027-06-01T08:00:00Z')]) {
       for (const request of requests) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 40));
         const answer = await overviewFromFigures(admin, DEFAULT_CONFIG, request, day);
         if (answer.kind !== 'answer') throw new Error(`no figures for ${JSON.stringify(request)}`);
         const expected = await overviewPanel(await readScope(admin, DEFAULT_CONFIG, request, day), undefined);
@@ -124,11 +124,13 @@ describe('page figures: every page\'s top row computed once per head, served to 
     if (!head) throw new Error('no head');
     await startHistory(head.buildId, NOW);
     while ((await runHistoryStep(emulatorJira(emulator.url, site, DEMO_USERS.app), head.buildId, { deadline: Date.now() + 60_000, now: clock })) !== 'finished');
+    // Reading the changelogs wrote many rows just now: a second for Forge SQL's 150 requests a second to allow more.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const whole = await readScope(admin, DEFAULT_CONFIG, { projectKey: null }, NOW);
     const requests = everyPageScope(site, Object.keys(whole.model.boxes));
     let withHistory = 0;
     for (const request of requests) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 40));
       const answer = await teamsFromFigures(admin, DEFAULT_CONFIG, request, NOW);
       if (answer.kind !== 'answer') throw new Error(`no figures for ${JSON.stringify(request)}`);
       const read = await readScope(admin, DEFAULT_CONFIG, request, NOW);
