@@ -22,8 +22,17 @@ function fullCollection(): (() => void) | null {
 
 const collect = fullCollection();
 
+/** The heap the last full collection left, process-wide (0 before any): how much of a later heap may be garbage. */
+let lastCollected = 0;
+
+function collectNow(collectGarbage: () => void): number {
+  collectGarbage();
+  lastCollected = process.memoryUsage().heapUsed;
+  return lastCollected;
+}
+
 export class HeapSampler {
-  private readonly baseline = process.memoryUsage().heapUsed;
+  private readonly baseline: number;
   private peak = 0;
   private readonly timer: NodeJS.Timeout;
 
@@ -32,6 +41,9 @@ export class HeapSampler {
     private readonly limitBytes = Number.POSITIVE_INFINITY,
     private onOver: ((peakBytes: number) => void) | null = null,
   ) {
+    const start = process.memoryUsage().heapUsed;
+    // Over the limit the sample is taken after a collection; so is the baseline, unless little garbage can have piled up since the last one.
+    this.baseline = collect && start - lastCollected > limitBytes / 8 ? collectNow(collect) : start;
     this.timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS);
     this.timer.unref();
   }
@@ -46,10 +58,7 @@ export class HeapSampler {
   private sample(): void {
     let used = process.memoryUsage().heapUsed - this.baseline;
     // Garbage not yet collected is not held: V8 on Forge collects before it runs out, so only what a collection leaves counts.
-    if (used > this.limitBytes && collect) {
-      collect();
-      used = process.memoryUsage().heapUsed - this.baseline;
-    }
+    if (used > this.limitBytes && collect) used = collectNow(collect) - this.baseline;
     this.peak = Math.max(this.peak, used);
     if (this.peak > this.limitBytes && this.onOver) {
       const over = this.onOver;

@@ -11,6 +11,10 @@ describe('the local invoker charges what Forge charges', () => {
   beforeAll(() => installForgeRuntimeGlobal());
 
   it("stops an invocation that uses more memory than the manifest's memoryMB, and lets one within it finish", async () => {
+    // Garbage left before the invocation starts (as earlier test files leave in a reused worker) must not hide what it holds.
+    let litter = 0;
+    for (let i = 0; i < 40; i++) litter += new Array<number>(1_000_000).fill(i).length;
+    expect(litter).toBe(40_000_000);
     const invoker = new Invoker(new Activity(), undefined, { installationId: 'install-1', memoryMB: 64 });
     const held: number[][] = [];
     const greedy = await invoker.run(
