@@ -7,6 +7,7 @@ import { restrictedIds } from '../../storage/snapshot/snapshotRows';
 import { kvsDelete, kvsGet, kvsSet, readAllWithPrefix, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
 import type { SnapshotHead } from '../../storage/snapshot/types';
 import { seesEverything, type ViewerCheck } from './readSnapshot';
+import { askedRecently } from './askedRecently';
 import { reportsKey } from './reportsRecord';
 
 /** Which head and settings the stored page figures are of; a page uses them only for exactly that head. */
@@ -58,12 +59,9 @@ export function classOf(head: SnapshotHead, check: ViewerCheck): { classKey: str
   return { classKey, filter: { projectIds, issueIds } };
 }
 
-/** A class's figures are asked for at most this often while they are being computed. */
-const REQUEST_AGAIN_MS = 60_000;
-
 /** Records the class and queues its figures, unless that was done within the last minute. */
 export async function requestClassFigures(classKey: string, record: ClassRecord, filter: { projectIds: string[]; issueIds: string[] }, now: Date, queue: (classKey: string) => Promise<void>): Promise<void> {
-  if (record.requestedAt !== null && now.getTime() - Date.parse(record.requestedAt) < REQUEST_AGAIN_MS) return;
+  if (askedRecently(record.requestedAt, now)) return;
   await kvsSet(recordKey(classKey), { ...record, filter, requestedAt: now.toISOString() } satisfies ClassRecord);
   await queue(classKey);
 }

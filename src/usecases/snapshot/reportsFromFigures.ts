@@ -42,7 +42,7 @@ export async function reportFromFigures<P extends ReportPart>(
   const record = await readReportsRecord(found.state.classKey);
   if (record.reports?.figuresId !== found.state.figuresId || record.reports.day !== day) {
     await requestReports(found.state.classKey, record, now, queue.reports);
-    return { kind: 'readInFull', prior };
+    return { kind: 'readInFull', prior: { ...prior, figuresQueued: true } };
   }
   const stored = await readScopeDoc(found.state.figuresId, found.stored.scopeKey, part);
   if (stored === null) return { kind: 'readInFull', prior };

@@ -1,6 +1,7 @@
 /** Which page figures a class of viewers' reports are stored with, and of which day: one KVS key per class. */
 import { z } from 'zod';
 import { kvsGet, kvsSet, SNAPSHOT_KEYS } from '../../storage/snapshot/snapshotStore';
+import { askedRecently } from './askedRecently';
 
 /** The reports stored with page figures `figuresId`: the default period and "today" are of `day`. */
 export interface ReportsState {
@@ -29,12 +30,9 @@ export async function readReportsRecord(classKey: string): Promise<ReportsRecord
 
 export const writeReportsRecord = (classKey: string, record: ReportsRecord): Promise<void> => kvsSet(reportsKey(classKey), record);
 
-/** The reports are asked for at most this often while they are being computed. */
-const REQUEST_AGAIN_MS = 60_000;
-
 /** Records the request and queues the class's reports, unless that was done within the last minute. */
 export async function requestReports(classKey: string, record: ReportsRecord, now: Date, queue: (classKey: string) => Promise<void>): Promise<void> {
-  if (record.requestedAt !== null && now.getTime() - Date.parse(record.requestedAt) < REQUEST_AGAIN_MS) return;
+  if (askedRecently(record.requestedAt, now)) return;
   await writeReportsRecord(classKey, { ...record, requestedAt: now.toISOString() });
   await queue(classKey);
 }
